@@ -1,0 +1,19 @@
+/** What every route handler shares: settings, file and job stores, and the hosted quirks. */
+import { randomInt } from 'node:crypto';
+import { MAX_SEED } from '../src/api/contract';
+import type { EngineConfig } from './config';
+import type { JobStore } from './jobs/job-store';
+import type { MediaStore } from './media/media-store';
+import type { Quirks } from './quirks/hosted-quirks';
+
+export interface EngineContext {
+  config: EngineConfig;
+  media: MediaStore;
+  jobs: JobStore;
+  quirks: Quirks;
+  /** Background video renders, awaited on shutdown. */
+  renders: Set<Promise<void>>;
+}
+
+/** Seed 0 asks for a random one; the one used is always reported back. */
+export const resolveSeed = (seed: number): number => seed || randomInt(1, MAX_SEED + 1);

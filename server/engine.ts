@@ -1,0 +1,133 @@
+/**
+ * The local engine: an HTTP server speaking the AiArt API contract, serving generated media and,
+ * when built, the studio itself. Start it with startEngine(); close() finishes in-flight work.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MEDIA_FOLDERS } from '../src/api/contract';
+import { type EngineConfig, HOSTED_ORIGIN } from './config';
+import type { EngineContext } from './engine-context';
+import { ApiError } from './http/api-error';
+import { clientAddress, requestOrigin } from './http/request-info';
+import { sendError } from './http/respond';
+import { openJobStore } from './jobs/job-store';
+import { openMediaStore } from './media/media-store';
+import { proxyRequest } from './proxy';
+import { createQuirks } from './quirks/hosted-quirks';
+import { handleGenerate } from './routes/generate';
+import { handleImageToImage } from './routes/image-to-image';
+import { handleVideoResult, handleVideoStart } from './routes/image-to-video';
+import { handleMedia } from './routes/media';
+import { contentSecurityPolicy, serveStatic } from './static-site';
+
+export interface Engine {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MEDIA_PATH = new RegExp(`^/(${MEDIA_FOLDERS.join('|')})/([^/]+)$`);
+const RESULT_PATH = /^\/api\/img2video\/result\/([^/]+)$/;
+
+type Handler = (req: IncomingMessage, res: ServerResponse, ctx: EngineContext) => Promise<void>;
+const POST_ROUTES: Record<string, Handler> = {
+  '/api/generate': handleGenerate,
+  '/api/img2img': handleImageToImage,
+  '/api/img2video': handleVideoStart,
+};
+
+function allow(req: IncomingMessage, method: string): void {
+  if (req.method !== method) throw new ApiError(405, `Use ${method} for this endpoint`, { Allow: method });
+}
+
+async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: EngineContext, pathname: string) {
+  const post = POST_ROUTES[pathname];
+  const result = pathname.match(RESULT_PATH);
+  if (!post && !result) throw new ApiError(404, `No API endpoint at ${pathname.slice(0, 200)}`);
+  allow(req, post ? 'POST' : 'GET');
+  await ctx.quirks.beforeApi(clientAddress(req), Boolean(post));
+  if (post) await post(req, res, ctx);
+  else handleVideoResult(decodeURIComponent(result![1]), res, ctx);
+}
+
+export async function startEngine(config: EngineConfig): Promise<Engine> {
+  const ctx: EngineContext = {
+    config,
+    media: await openMediaStore(config.dataDir, config.mediaTtlSeconds),
+    jobs: await openJobStore(config.dataDir),
+    quirks: createQuirks(config.quirks),
+    renders: new Set(),
+  };
+  const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
+  const csp = contentSecurityPolicy(backends);
+  const expireJobs = setInterval(
+    () => void ctx.jobs.expire(Date.now() - config.mediaTtlSeconds * 1000).catch(() => undefined),
+    60_000,
+  );
+  expireJobs.unref();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://engine.invalid');
+    const media = pathname.match(MEDIA_PATH);
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    if (config.upstream && (isApi || media)) {
+      await proxyRequest(req, res, config.upstream, requestOrigin(req, `${config.host}:${config.port}`));
+      return;
+    }
+    if (isApi) return routeApi(req, res, ctx, pathname);
+    if (media) return handleMedia(req, res, ctx, media[1], media[2]);
+    if (config.staticDir && (await serveStatic(req, res, config.staticDir, pathname, csp))) return;
+    throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    if (config.log) {
+      res.on('finish', () => {
+        const line = {
+          time: new Date().toISOString(),
+          method: req.method,
+          path: (req.url ?? '').split('?')[0].slice(0, 300),
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        };
+        process.stdout.write(`${JSON.stringify(line)}\n`);
+      });
+    }
+    handle(req, res).catch((error: unknown) => {
+      if (!(error instanceof ApiError)) {
+        console.error(JSON.stringify({ event: 'request-failed', path: req.url, error: String(error) }));
+      }
+      sendError(res, error);
+      // An early error leaves the upload unread: drain it without keeping it, up to a bound.
+      if (!req.complete) {
+        let drained = 0;
+        req.on('data', (chunk: Buffer) => {
+          drained += chunk.length;
+          if (drained > 64 * 1024 * 1024) req.destroy();
+        });
+        req.resume();
+      }
+    });
+  });
+  server.requestTimeout = 10 * 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  config.port = port;
+
+  return {
+    url: `http://${host}:${port}`,
+    async close() {
+      clearInterval(expireJobs);
+      ctx.media.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await Promise.allSettled([...ctx.renders]);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Runs the local engine from the command line: `npm run engine` (or `npm start` with the studio). */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { configFromEnv } from './config';
+import { startEngine } from './engine';
+
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  if (config.staticDir && !existsSync(path.join(config.staticDir, 'index.html'))) config.staticDir = undefined;
+  let engine;
+  try {
+    engine = await startEngine(config);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} is in use. Start on another port with PORT=<number> (PORT=0 picks a free one).`
+        : `The engine could not start: ${(error as Error).message}`,
+    );
+    process.exit(1);
+  }
+  const mode = config.upstream ? `proxy to ${config.upstream}` : 'local preview engine (procedural art, not an AI model)';
+  console.log(JSON.stringify({ event: 'listening', url: engine.url, mode, dataDir: config.dataDir, studio: Boolean(config.staticDir) }));
+  console.log(`\n  AiArt Studio ${config.staticDir ? 'is ready' : 'engine (API only) is ready'}: ${engine.url}\n  Backend: ${mode}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(JSON.stringify({ event: 'stopping', signal }));
+    engine.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`The engine could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import { renderVideo, OVERSCAN } from './server/video/render-video';
+import { synthesizeImage } from './server/art/synthesize';
+import sharp from 'sharp';
+import { writeFileSync } from 'node:fs';
+const img = synthesizeImage({ prompt: 'city at night by the sea', negativePrompt: '', aspectRatio: '16:9', seed: 3 });
+const w = Math.round(1024*OVERSCAN/2)*2, h = Math.round(576*OVERSCAN/2)*2;
+const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } }).resize(w, h, { fit: 'cover' }).raw().toBuffer({ resolveWithObject: true });
+const t0 = performance.now();
+const mp4 = await renderVideo({ width: info.width, height: info.height, data: new Uint8ClampedArray(data) }, { width: 1024, height: 576 }, { seed: 9, cfgScale: 1.5, motionBucketId: 200 });
+console.log('video ms', (performance.now() - t0).toFixed(0), mp4.length);
+writeFileSync('/tmp/art/v.mp4', mp4);
