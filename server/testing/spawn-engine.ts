@@ -1,0 +1,27 @@
+/** Runs the engine as its own process, as `npm run engine` does, for crash and load tests. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+export interface SpawnedEngine {
+  url: string;
+  process: ChildProcess;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+}
+
+export async function spawnEngine(env: Record<string, string>): Promise<SpawnedEngine> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', AIART_STATIC_DIR: '', AIART_LOG: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    if (line.startsWith('{"event":"listening"')) {
+      lines.on('line', () => undefined);
+      return { url: (JSON.parse(line) as { url: string }).url, process: child, exited };
+    }
+  }
+  throw new Error(`the engine exited before listening (code ${await exited})`);
+}

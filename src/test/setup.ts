@@ -1,0 +1,2 @@
+/** Test setup for studio unit tests. */
+export {};
