@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 /** Where `npm run dev` forwards API and media requests: the engine started beside it. */
 const engine = process.env.AIART_ENGINE_URL ?? 'http://127.0.0.1:8787';
-const forwarded = ['/api', '/images', '/processed_images', '/processed_videos'];
+const forwarded = ['/api', '/images', '/processed_images', '/processed_videos', '/engine.json'];
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],

@@ -9,7 +9,7 @@ import { type EngineConfig, HOSTED_ORIGIN } from './config';
 import type { EngineContext } from './engine-context';
 import { ApiError } from './http/api-error';
 import { clientAddress, requestOrigin } from './http/request-info';
-import { sendError } from './http/respond';
+import { sendError, sendJson } from './http/respond';
 import { openJobStore } from './jobs/job-store';
 import { openMediaStore } from './media/media-store';
 import { proxyRequest } from './proxy';
@@ -29,24 +29,32 @@ const MEDIA_PATH = new RegExp(`^/(${MEDIA_FOLDERS.join('|')})/([^/]+)$`);
 const RESULT_PATH = /^\/api\/img2video\/result\/([^/]+)$/;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, ctx: EngineContext) => Promise<void>;
-const POST_ROUTES: Record<string, Handler> = {
-  '/api/generate': handleGenerate,
-  '/api/img2img': handleImageToImage,
-  '/api/img2video': handleVideoStart,
-};
+const POST_ROUTES = new Map<string, Handler>([
+  ['/api/generate', handleGenerate],
+  ['/api/img2img', handleImageToImage],
+  ['/api/img2video', handleVideoStart],
+]);
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 function allow(req: IncomingMessage, method: string): void {
   if (req.method !== method) throw new ApiError(405, `Use ${method} for this endpoint`, { Allow: method });
 }
 
 async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: EngineContext, pathname: string) {
-  const post = POST_ROUTES[pathname];
+  const post = POST_ROUTES.get(pathname);
   const result = pathname.match(RESULT_PATH);
   if (!post && !result) throw new ApiError(404, `No API endpoint at ${pathname.slice(0, 200)}`);
   allow(req, post ? 'POST' : 'GET');
   await ctx.quirks.beforeApi(clientAddress(req), Boolean(post));
   if (post) await post(req, res, ctx);
-  else handleVideoResult(decodeURIComponent(result![1]), res, ctx);
+  else handleVideoResult(decodeSegment(result![1]), res, ctx);
 }
 
 export async function startEngine(config: EngineConfig): Promise<Engine> {
@@ -59,6 +67,8 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
   };
   const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
   const csp = contentSecurityPolicy(backends);
+  /** Tells the studio what serves it, so it can say "local preview engine" or "hosted". */
+  const engineInfo = { engine: config.upstream ? 'proxy' : 'local-preview', upstream: config.upstream, allowedOrigins: backends };
   const expireJobs = setInterval(
     () => void ctx.jobs.expire(Date.now() - config.mediaTtlSeconds * 1000).catch(() => undefined),
     60_000,
@@ -69,6 +79,10 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     const { pathname } = new URL(req.url ?? '/', 'http://engine.invalid');
     const media = pathname.match(MEDIA_PATH);
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    if (pathname === '/engine.json') {
+      sendJson(res, 200, engineInfo);
+      return;
+    }
     if (config.upstream && (isApi || media)) {
       await proxyRequest(req, res, config.upstream, requestOrigin(req, `${config.host}:${config.port}`));
       return;

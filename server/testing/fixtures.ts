@@ -13,7 +13,7 @@ export async function postJson(url: string, body: unknown, init: RequestInit = {
 export function form(fields: Record<string, string>, image?: { bytes: Uint8Array; name: string; type?: string }): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  if (image) data.set('image', new Blob([image.bytes], { type: image.type ?? 'application/octet-stream' }), image.name);
+  if (image) data.set('image', new Blob([new Uint8Array(image.bytes)], { type: image.type ?? 'application/octet-stream' }), image.name);
   return data;
 }
 

@@ -1,0 +1,38 @@
+/** Image to image: POST /api/img2img with the source image as multipart. */
+import { useMutation } from '@tanstack/react-query';
+import { type ImageToImageFields, imageResponseSchema } from './contract';
+import { callBackend } from './call-backend';
+import type { GeneratedImage } from './generate-image';
+import { retryDelay, shouldRetry } from './retry-policy';
+
+export type TransformParams = Required<Omit<ImageToImageFields, 'style_preset'>> & Pick<ImageToImageFields, 'style_preset'>;
+
+export function imageForm(image: Blob, fields: Record<string, string | number | undefined>): FormData {
+  const form = new FormData();
+  form.append('image', image, image instanceof File ? image.name : 'image');
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, String(value));
+  return form;
+}
+
+export async function transformImage(
+  baseUrl: string,
+  image: Blob,
+  params: TransformParams,
+  signal?: AbortSignal,
+): Promise<GeneratedImage> {
+  const { data } = await callBackend({
+    baseUrl,
+    path: '/api/img2img',
+    body: imageForm(image, params),
+    schema: imageResponseSchema,
+    signal,
+  });
+  return { imageUrl: data.image_url, seed: data.seed ?? params.seed };
+}
+
+export const useTransformImage = (baseUrl: string) =>
+  useMutation({
+    mutationFn: ({ image, params }: { image: Blob; params: TransformParams }) => transformImage(baseUrl, image, params),
+    retry: shouldRetry,
+    retryDelay,
+  });

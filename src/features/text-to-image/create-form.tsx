@@ -1,0 +1,110 @@
+/** The Create form: prompt first, then style, shape, and the options that fold away. */
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { MAX_PROMPT_LENGTH, MAX_SEED, OUTPUT_FORMATS } from '../../api/contract';
+import type { GenerateParams } from '../../api/generate-image';
+import { AspectRatioPicker } from '../../components/aspect-ratio-picker';
+import { ChoiceGroup } from '../../components/choice-group';
+import { PromptField } from '../../components/prompt-field';
+import { SeedField } from '../../components/seed-field';
+import { StylePicker } from '../../components/style-picker';
+import { batchSeeds } from '../../lib/random-seed';
+import { useCreateForm } from './create-form-store';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Checks the form and builds one request per image of the batch, or says what to fix. */
+function buildBatch(form: ReturnType<typeof useCreateForm.getState>): { batch?: GenerateParams[]; error?: string } {
+  const prompt = form.prompt.trim();
+  if (!prompt) return { error: 'Write a prompt first: describe the picture you want.' };
+  if (form.prompt.length > MAX_PROMPT_LENGTH) return { error: `The prompt is too long: at most ${MAX_PROMPT_LENGTH.toLocaleString('en')} characters.` };
+  if (form.negativePrompt.length > MAX_PROMPT_LENGTH) return { error: 'The negative prompt is too long.' };
+  const seed = form.seed.seed;
+  if (form.seed.locked && !(Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED)) return { error: 'The seed must be a whole number from 1 to 4,294,967,294.' };
+  const seeds = batchSeeds(form.batchSize, form.seed.locked ? seed : undefined);
+  return {
+    batch: seeds.map((s) => ({
+      video_description: prompt,
+      negative_prompt: form.negativePrompt.trim(),
+      style_preset: form.stylePreset || undefined,
+      aspect_ratio: form.aspectRatio,
+      output_format: form.outputFormat,
+      seed: s,
+    })),
+  };
+}
+
+export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[]): void }) {
+  const form = useCreateForm();
+  const [error, setError] = useState<string>();
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const { batch, error: problem } = buildBatch(useCreateForm.getState());
+    setError(problem);
+    if (!batch) {
+      document.getElementById('prompt')?.focus();
+      return;
+    }
+    if (!form.seed.locked) form.update({ seed: { seed: batch[0].seed, locked: false } });
+    onGenerate(batch);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+  }
+
+  return (
+    <form aria-label="Create an image" onSubmit={submit} onKeyDown={onKeyDown} noValidate className="flex flex-col gap-5">
+      <PromptField
+        id="prompt"
+        label="Prompt"
+        rows={4}
+        value={form.prompt}
+        onChange={(prompt) => {
+          form.update({ prompt });
+          if (error && prompt.trim()) setError(undefined);
+        }}
+        placeholder="A lighthouse on a cliff at dusk, waves crashing, warm light"
+        error={error}
+      />
+      <button type="submit" className="flex min-h-12 items-center justify-center gap-3 rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110">
+        Generate
+        <kbd className="rounded border border-accent-fg/30 px-1.5 py-0.5 text-[11px] font-normal">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
+      </button>
+      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
+      <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <ChoiceGroup
+        legend="Images per run"
+        name="batch-size"
+        value={form.batchSize}
+        onChange={(batchSize) => form.update({ batchSize })}
+        options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n), title: `${n} image${n > 1 ? 's' : ''}` }))}
+      />
+      <details
+        open={form.showAdvanced}
+        onToggle={(event) => form.update({ showAdvanced: (event.currentTarget as HTMLDetailsElement).open })}
+        className="rounded-lg border border-line p-3"
+      >
+        <summary className="cursor-pointer text-sm font-medium">More options</summary>
+        <div className="mt-4 flex flex-col gap-5">
+          <PromptField
+            id="negative-prompt"
+            label="Negative prompt"
+            rows={2}
+            value={form.negativePrompt}
+            onChange={(negativePrompt) => form.update({ negativePrompt })}
+            placeholder="What to leave out: blurry, text, watermark"
+          />
+          <ChoiceGroup
+            legend="Output format"
+            name="output-format"
+            value={form.outputFormat}
+            onChange={(outputFormat) => form.update({ outputFormat })}
+            options={OUTPUT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
+          />
+          <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
+        </div>
+      </details>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+/** Create: text to image. The form on the left, this session's results on the right. */
+import { useBaseUrl } from '../../api/backend';
+import { useCreateForm } from './create-form-store';
+import { CreateForm } from './create-form';
+import { useCreateRuns } from './create-runs-store';
+import { GenerationCard } from './generation-card';
+
+const EXAMPLES = [
+  'A lighthouse on a cliff at dusk, waves crashing, warm light',
+  'A neon city street at night in the rain, reflections on the asphalt',
+  'A quiet pine forest by a mountain lake at sunrise, mist on the water',
+];
+
+export default function CreatePage() {
+  const baseUrl = useBaseUrl();
+  const runs = useCreateRuns((s) => s.runs);
+  const start = useCreateRuns((s) => s.start);
+  const update = useCreateForm((s) => s.update);
+
+  return (
+    <div className="flex flex-col lg:h-full lg:flex-row">
+      <section aria-labelledby="create-heading" className="border-b border-line bg-panel p-4 lg:w-[360px] lg:shrink-0 lg:overflow-y-auto lg:border-b-0 lg:border-r">
+        <h1 id="create-heading" className="mb-4 text-lg font-semibold">
+          Create
+        </h1>
+        <CreateForm onGenerate={(batch) => start(baseUrl, batch)} />
+      </section>
+      <section aria-label="Results" className="min-w-0 flex-1 p-4 lg:overflow-y-auto">
+        {runs.length === 0 ? (
+          <div className="mx-auto mt-8 max-w-lg text-center">
+            <h2 className="text-lg font-semibold">Nothing here yet. Create your first image</h2>
+            <p className="mt-2 text-sm text-muted">Describe a picture, or start from an example:</p>
+            <ul className="mt-4 flex flex-col gap-2">
+              {EXAMPLES.map((example) => (
+                <li key={example}>
+                  <button
+                    type="button"
+                    className="w-full rounded-lg border border-line bg-panel p-3 text-left text-sm hover:border-accent"
+                    onClick={() => {
+                      update({ prompt: example });
+                      document.getElementById('prompt')?.focus();
+                    }}
+                  >
+                    {example}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <ul className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+            {runs.map((run) => (
+              <li key={run.id}>
+                <GenerationCard run={run} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
