@@ -1,0 +1,107 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useCreateForm } from './create-form-store';
+import { useCreateRuns } from './create-runs-store';
+import CreatePage from './create-page';
+
+const requests: Array<Record<string, unknown>> = [];
+const server = setupServer(
+  http.post('*/api/generate', async ({ request }) => {
+    const body = (await request.json()) as Record<string, unknown>;
+    requests.push(body);
+    if (body.video_description === 'fail please') return HttpResponse.json({ error: 'style_preset must be one of …' }, { status: 400 });
+    return HttpResponse.json({ success: true, message: 'ok', image_url: `http://localhost/images/g_${String(body.seed)}.png`, seed: body.seed });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  requests.length = 0;
+  useCreateRuns.setState({ runs: [] });
+  useCreateForm.setState(useCreateForm.getInitialState(), true);
+});
+afterAll(() => server.close());
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <CreatePage />
+    </QueryClientProvider>,
+  );
+}
+
+describe('Create page', () => {
+  it('generates from the prompt and shows the result with its seed', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'a red fox');
+    expect(screen.getByText('9 / 10,000')).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'Anime' }));
+    await user.click(screen.getByRole('radio', { name: /1:1/ }));
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    const image = await screen.findByRole('img', { name: 'a red fox' });
+    expect(image.getAttribute('src')).toMatch(/^http:\/\/localhost\/images\/g_\d+\.png$/);
+    expect(requests).toEqual([
+      { video_description: 'a red fox', negative_prompt: '', style_preset: 'anime', aspect_ratio: '1:1', output_format: 'png', seed: expect.any(Number) },
+    ]);
+  });
+
+  it('refuses an empty prompt with a message, sending nothing', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    expect(screen.getByText(/Write a prompt first/)).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Prompt' }).getAttribute('aria-invalid')).toBe('true');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('runs a batch of four with distinct seeds on Ctrl+Enter', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(screen.getByRole('radio', { name: '4' }));
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'dunes{Control>}{Enter}{/Control}');
+    expect(await screen.findAllByRole('img', { name: 'dunes' })).toHaveLength(4);
+    expect(new Set(requests.map((r) => r.seed)).size).toBe(4);
+  });
+
+  it('repeats a locked seed exactly', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(screen.getByText('More options'));
+    const seed = screen.getByRole('textbox', { name: 'Seed' });
+    await user.clear(seed);
+    await user.type(seed, '1234');
+    expect(screen.getByRole('button', { name: 'Seed locked' }).getAttribute('aria-pressed')).toBe('true');
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'moon');
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    expect(await screen.findAllByRole('img', { name: 'moon' })).toHaveLength(2);
+    expect(requests.map((r) => r.seed)).toEqual([1234, 1234]);
+  });
+
+  it('shows a server error on its own card with Retry', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'fail please');
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('style_preset must be one of …')).toBeTruthy();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect.poll(() => requests.length).toBe(2);
+  });
+
+  it('keeps the prompt across a remount, as across a reload', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderPage();
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'keep me');
+    unmount();
+    expect(JSON.parse(localStorage.getItem('aiart.create-form')!).state.prompt).toBe('keep me');
+    renderPage();
+    expect((screen.getByRole('textbox', { name: 'Prompt' }) as HTMLTextAreaElement).value).toBe('keep me');
+  });
+});
