@@ -6,8 +6,10 @@ export interface HostedQuirks {
   latencyMs: number;
   /** Held on the first API request after start, as a sleeping free-tier host would. */
   coldStartMs: number;
-  /** Image and video starts allowed per client address and minute; 0 = unlimited. */
-  rateLimitPerMinute: number;
+  /** Image and video starts allowed per client address in each rate window; 0 = unlimited. */
+  rateLimit: number;
+  /** The rate window in seconds: a minute, as the hosted service counts. */
+  rateWindowSeconds: number;
   /** Share of API requests answered with an injected 500, spread evenly (0..1). */
   failureRate: number;
   /** Share of text-to-image requests answered with the hosted stock-image failure (0..1). */
@@ -82,7 +84,8 @@ export function configFromEnv(env: Env = process.env): EngineConfig {
     quirks: {
       latencyMs: number(env, 'AIART_LATENCY_MS', 0, 0, 600_000),
       coldStartMs: number(env, 'AIART_COLD_START_MS', 0, 0, 600_000),
-      rateLimitPerMinute: number(env, 'AIART_RATE_LIMIT_PER_MINUTE', 0, 0, 100_000),
+      rateLimit: number(env, 'AIART_RATE_LIMIT', 0, 0, 100_000),
+      rateWindowSeconds: number(env, 'AIART_RATE_WINDOW_SECONDS', 60, 1, 3600),
       failureRate: number(env, 'AIART_FAILURE_RATE', 0, 0, 1),
       placeholderRate: number(env, 'AIART_PLACEHOLDER_RATE', 0, 0, 1),
       retryPolls: number(env, 'AIART_RETRY_POLLS', 0, 0, 1000),

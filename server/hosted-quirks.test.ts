@@ -35,7 +35,7 @@ describe('hosted-service behaviour switches', () => {
     }));
 
   it('rate limits with 429 and a Retry-After in seconds', () =>
-    withEngine({ AIART_RATE_LIMIT_PER_MINUTE: '2' }, async (url) => {
+    withEngine({ AIART_RATE_LIMIT: '2' }, async (url) => {
       expect((await generate(url)).status).toBe(200);
       expect((await generate(url)).status).toBe(200);
       const limited = await generate(url);

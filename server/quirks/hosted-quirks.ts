@@ -33,14 +33,15 @@ export function createQuirks(config: HostedQuirks): Quirks {
   const recent = new Map<string, number[]>();
 
   function checkRate(client: string): void {
-    const limit = config.rateLimitPerMinute;
+    const limit = config.rateLimit;
     if (!limit) return;
     const now = Date.now();
-    const times = (recent.get(client) ?? []).filter((t) => t > now - 60_000);
+    const window = config.rateWindowSeconds * 1000;
+    const times = (recent.get(client) ?? []).filter((t) => t > now - window);
     if (times.length >= limit) {
-      const retryAfter = Math.max(1, Math.ceil((times[0] + 60_000 - now) / 1000));
+      const retryAfter = Math.max(1, Math.ceil((times[0] + window - now) / 1000));
       recent.set(client, times);
-      throw new ApiError(429, `Rate limit reached: at most ${limit} requests a minute. Retry in ${retryAfter} s.`, {
+      throw new ApiError(429, `Rate limit reached: at most ${limit} requests in ${config.rateWindowSeconds} s. Retry in ${retryAfter} s.`, {
         'Retry-After': String(retryAfter),
       });
     }

@@ -33,15 +33,13 @@ export async function checkImage(bytes: Buffer | undefined, accepted: readonly I
   if (!accepted.includes(kind)) {
     throw new ApiError(400, `image must be ${accepted.map((k) => k.toUpperCase()).join(' or ')} here, not ${kind.toUpperCase()}`);
   }
-  let width = 0;
-  let height = 0;
-  try {
-    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-    width = meta.autoOrient?.width ?? meta.width ?? 0;
-    height = meta.autoOrient?.height ?? meta.height ?? 0;
-  } catch {
-    throw new ApiError(415, `image is not a readable ${kind.toUpperCase()} file`);
-  }
+  const meta = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw new ApiError(415, `image is not a readable ${kind.toUpperCase()} file`);
+    });
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (!width || !height) throw new ApiError(415, `image is not a readable ${kind.toUpperCase()} file`);
   if (width * height > MAX_INPUT_PIXELS) {
     throw new ApiError(

@@ -30,7 +30,7 @@ export function AppRoutes() {
           <Route path={APP_PATHS.animate}>
             <UpcomingPage title="Animate" summary="Image to video: bring a still to life as a short clip." />
           </Route>
-          <Route path={APP_PATHS.gallery} nest>
+          <Route path={`${APP_PATHS.gallery}/*?`}>
             <UpcomingPage title="Gallery" summary="Every result you make, kept in this browser." />
           </Route>
           <Route path={APP_PATHS.share}>

@@ -1,0 +1,34 @@
+/** An axe scan of every page, in dark and light, reports no serious or critical violation. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const scheme of ['dark', 'light'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    for (const path of ['/', '/transform', '/animate', '/gallery', '/settings']) {
+      test(`${path} has no serious accessibility violations`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    test('the Create page with results and open options has none either', async ({ page, createPage }) => {
+      await createPage.goto();
+      await page.getByText('More options').click();
+      await createPage.prompt.fill('Axe check');
+      await createPage.generateButton.click();
+      await expect(createPage.images()).toHaveCount(1);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}

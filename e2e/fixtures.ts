@@ -1,0 +1,53 @@
+/**
+ * Playwright fixtures: a real engine per worker serving the built studio, a way to start one
+ * with hosted-service quirks for a single test, and page objects for what a person does.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { type SpawnedEngine, spawnEngine } from '../server/testing/spawn-engine';
+import { CreatePageObject } from './pages/create-page';
+
+async function startStudio(env: Record<string, string>) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'aiart-e2e-'));
+  const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, AIART_STATIC_DIR: path.resolve('dist'), AIART_VIDEO_SECONDS: '0', ...env });
+  return {
+    engine,
+    async stop() {
+      engine.process.kill('SIGTERM');
+      await engine.exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface TestFixtures {
+  createPage: CreatePageObject;
+  /** Starts a separate engine with the given switches; returns its URL. */
+  startQuirkyEngine(env: Record<string, string>): Promise<string>;
+}
+
+export const test = base.extend<TestFixtures, { engine: SpawnedEngine }>({
+  engine: [
+    async ({}, use) => {
+      const studio = await startStudio({});
+      await use(studio.engine);
+      await studio.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ engine }, use) => use(engine.url),
+  createPage: async ({ page }, use) => use(new CreatePageObject(page)),
+  startQuirkyEngine: async ({}, use) => {
+    const started: Array<() => Promise<void>> = [];
+    await use(async (env) => {
+      const studio = await startStudio(env);
+      started.push(studio.stop);
+      return studio.engine.url;
+    });
+    await Promise.all(started.map((stop) => stop()));
+  },
+});
+
+export { expect };
