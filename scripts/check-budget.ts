@@ -1,0 +1,57 @@
+/**
+ * Bundle budget: gzipped JavaScript of the first page (the entry, the Create page and everything
+ * they import statically), the CSS, and every lazily loaded chunk. Fails loudly when over.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS = { firstPageJsKb: 110, cssKb: 15, lazyChunkKb: 40 };
+const FIRST_PAGE = 'src/features/text-to-image/create-page.tsx';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const gzipKb = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
+
+/** A chunk and everything it imports statically, as manifest keys. */
+function closure(key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const imported of manifest[key].imports ?? []) closure(imported, seen);
+  return seen;
+}
+
+const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry)!;
+const firstPage = new Set([...closure(entryKey), ...closure(FIRST_PAGE)]);
+const firstPageJs = [...firstPage].reduce((sum, key) => sum + gzipKb(manifest[key].file), 0);
+const cssFiles = new Set(Object.values(manifest).flatMap((chunk) => chunk.css ?? []));
+const css = [...cssFiles].reduce((sum, file) => sum + gzipKb(file), 0);
+const lazy = Object.entries(manifest)
+  .filter(([key, chunk]) => !chunk.isEntry && chunk.file.endsWith('.js') && key !== entryKey)
+  .map(([key, chunk]) => ({ key, file: chunk.file, kb: gzipKb(chunk.file) }))
+  .sort((a, b) => b.kb - a.kb);
+
+const rows: Array<[string, number, number]> = [
+  ['first page JS (entry + Create)', firstPageJs, BUDGETS.firstPageJsKb],
+  ['CSS', css, BUDGETS.cssKb],
+  ...lazy.map(({ file, kb }): [string, number, number] => [`chunk ${file}`, kb, BUDGETS.lazyChunkKb]),
+];
+let over = 0;
+console.log('bundle budget (gzip):');
+for (const [name, kb, budget] of rows) {
+  const ok = kb <= budget;
+  if (!ok) over++;
+  console.log(`  ${ok ? 'ok  ' : 'OVER'} ${name.padEnd(58)} ${kb.toFixed(1).padStart(6)} KB / ${budget} KB`);
+}
+if (over) {
+  console.error(`\n${over} bundle budget(s) exceeded.`);
+  process.exit(1);
+}
