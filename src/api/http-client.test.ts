@@ -1,4 +1,4 @@
-import { http, HttpResponse, delay } from 'msw';
+import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
@@ -20,7 +20,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+const answer = (status: number, body: JsonBodyType, headers: Record<string, string> = {}) =>
   server.use(http.post(`${BASE}/api/generate`, () => HttpResponse.json(body, { status, headers })));
 
 describe('apiRequest', () => {
@@ -124,7 +124,7 @@ describe('apiRequest', () => {
   });
 
   it('accepts every shape of a video poll answer', async () => {
-    const poll = (body: unknown, status = 200) => {
+    const poll = (body: JsonBodyType, status = 200) => {
       server.use(http.get(`${BASE}/api/img2video/result/abc`, () => HttpResponse.json(body, { status })));
       return apiRequest({ baseUrl: BASE, path: '/api/img2video/result/abc', schema: videoResultResponseSchema, timeoutMs: 1000 });
     };
