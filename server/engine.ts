@@ -139,8 +139,11 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
       clearInterval(expireJobs);
       ctx.media.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Kept-alive sockets go idle as their last answers finish: close each as soon as it does.
+      const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
       await closed;
+      clearInterval(closeIdle);
       await Promise.allSettled([...ctx.renders]);
     },
   };

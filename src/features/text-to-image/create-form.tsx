@@ -69,7 +69,7 @@ export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[])
       />
       <button type="submit" className="flex min-h-12 items-center justify-center gap-3 rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110">
         Generate
-        <kbd className="rounded border border-accent-fg/30 px-1.5 py-0.5 text-[11px] font-normal">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
+        <kbd className="hidden rounded border border-accent-fg/30 px-1.5 py-0.5 text-[11px] font-normal sm:inline">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
       </button>
       <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
       <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />

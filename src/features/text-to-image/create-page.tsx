@@ -11,6 +11,16 @@ const EXAMPLES = [
   'A quiet pine forest by a mountain lake at sunrise, mist on the water',
 ];
 
+/** On a phone the results sit below the long form: bring the new cards into view. */
+function revealResults() {
+  requestAnimationFrame(() => {
+    const results = document.getElementById('results');
+    if (!results || results.getBoundingClientRect().top < window.innerHeight) return;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    results.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+  });
+}
+
 export default function CreatePage() {
   const baseUrl = useBaseUrl();
   const runs = useCreateRuns((s) => s.runs);
@@ -23,9 +33,14 @@ export default function CreatePage() {
         <h1 id="create-heading" className="mb-4 text-lg font-semibold">
           Create
         </h1>
-        <CreateForm onGenerate={(batch) => start(baseUrl, batch)} />
+        <CreateForm
+          onGenerate={(batch) => {
+            start(baseUrl, batch);
+            revealResults();
+          }}
+        />
       </section>
-      <section aria-label="Results" className="min-w-0 flex-1 p-4 lg:overflow-y-auto">
+      <section id="results" aria-label="Results" className="min-w-0 flex-1 scroll-mt-2 p-4 lg:overflow-y-auto">
         {runs.length === 0 ? (
           <div className="mx-auto mt-8 max-w-lg text-center">
             <h2 className="text-lg font-semibold">Nothing here yet. Create your first image</h2>
