@@ -36,6 +36,7 @@ export function GenerationCard({ run }: { run: GenerationRun }) {
             src={query.data.imageUrl}
             alt={params.video_description}
             decoding="async"
+            {...{ elementtiming: 'result-image' }}
             onLoad={(event) => setPixelSize(`${event.currentTarget.naturalWidth}×${event.currentTarget.naturalHeight}`)}
             className="absolute inset-0 h-full w-full object-contain"
           />
