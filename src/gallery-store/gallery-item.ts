@@ -1,0 +1,51 @@
+/** What the gallery keeps of each result: the request it came from and where its media lives. */
+import type { ImageToVideoFields } from '../api/contract';
+import type { GenerateParams } from '../api/generate-image';
+import type { TransformParams } from '../api/transform-image';
+
+export type GalleryKind = 'image' | 'transform' | 'video';
+
+/** pending: still being made; ready: the result exists; failed: it never will. */
+export type GalleryStatus = 'pending' | 'ready' | 'failed';
+
+interface ItemBase {
+  id: string;
+  status: GalleryStatus;
+  /** The backend that made it ('' = the studio's own origin). */
+  backend: string;
+  /** The seed actually used (for a pending item, the one sent). */
+  seed: number;
+  remoteUrl?: string;
+  mediaType?: string;
+  width?: number;
+  height?: number;
+  bytes?: number;
+  createdAt: number;
+  favourite: boolean;
+  /** The item this one was made from. */
+  parentId?: string;
+  /** True once the original media Blob is in IndexedDB. */
+  mediaStored: boolean;
+  /** Why the item failed, or why its media could not be kept. */
+  problem?: string;
+}
+
+export type GalleryItem =
+  | (ItemBase & { kind: 'image'; request: GenerateParams })
+  | (ItemBase & { kind: 'transform'; request: TransformParams })
+  | (ItemBase & { kind: 'video'; request: ImageToVideoFields; jobId?: string; finishReason?: string });
+
+/** The prompt of any item, for search and display; videos have none. */
+export function promptOf(item: GalleryItem): string {
+  if (item.kind === 'image') return item.request.video_description;
+  if (item.kind === 'transform') return item.request.prompt;
+  return '';
+}
+
+export function styleOf(item: GalleryItem): string | undefined {
+  return item.kind === 'video' ? undefined : item.request.style_preset;
+}
+
+export function aspectRatioOf(item: GalleryItem): string | undefined {
+  return item.kind === 'video' ? undefined : item.request.aspect_ratio;
+}

@@ -1,0 +1,177 @@
+import '../test/fake-indexeddb';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GALLERY_DB_NAME, type LegacyItemV1, openGalleryDb } from './gallery-db';
+import type { GalleryItem } from './gallery-item';
+import { readMedia } from './gallery-records';
+import { createGalleryStore, INTERRUPTED, STORAGE_FULL } from './gallery-store';
+
+let counter = 0;
+const stores: Array<ReturnType<typeof createGalleryStore>> = [];
+/** A store with its own database and channel, so every test owns its data. */
+function freshNames() {
+  counter += 1;
+  return { dbName: `gallery-test-${counter}-${Date.now()}`, channelName: `gallery-test-${counter}`, markerKey: `marker-${counter}`, flushDelayMs: 1 };
+}
+function storeFor(names: ReturnType<typeof freshNames>) {
+  const store = createGalleryStore(names);
+  stores.push(store);
+  return store;
+}
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.getState().flush();
+});
+
+function image(id: string, createdAt: number, extra: Partial<GalleryItem> = {}): GalleryItem {
+  return {
+    id,
+    kind: 'image',
+    status: 'ready',
+    backend: '',
+    seed: 7,
+    remoteUrl: `http://engine.test/images/${id}.png`,
+    createdAt,
+    favourite: false,
+    mediaStored: false,
+    request: { video_description: `prompt ${id}`, negative_prompt: '', aspect_ratio: '1:1', output_format: 'png', seed: 7 },
+    ...extra,
+  } as GalleryItem;
+}
+
+describe('gallery store', () => {
+  it('writes nothing before the first load, then keeps what was added', async () => {
+    const names = freshNames();
+    const store = storeFor(names);
+    store.getState().upsert(image('a', 1));
+    expect(store.getState().items.map((i) => i.id)).toEqual(['a']);
+    const db = await openGalleryDb(names.dbName);
+    expect(await db.count('items')).toBe(0);
+    db.close();
+    await store.getState().load();
+    await store.getState().flush();
+    const reopened = storeFor(names);
+    await reopened.getState().load();
+    expect(reopened.getState().items.map((i) => i.id)).toEqual(['a']);
+  });
+
+  it('keeps items newest first, and media and thumbnails byte for byte', async () => {
+    const names = freshNames();
+    const store = storeFor(names);
+    await store.getState().load();
+    store.getState().upsert(image('old', 10));
+    store.getState().upsert(image('new', 30));
+    store.getState().upsert(image('mid', 20));
+    const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
+    await store.getState().storeMedia('mid', new Blob([bytes], { type: 'image/png' }), new Blob([new Uint8Array([9])], { type: 'image/webp' }));
+    await store.getState().flush();
+    expect(store.getState().items.map((i) => i.id)).toEqual(['new', 'mid', 'old']);
+    const mid = store.getState().items[1];
+    expect(mid).toMatchObject({ mediaStored: true, bytes: 7, mediaType: 'image/png' });
+    const db = await openGalleryDb(names.dbName);
+    const stored = await readMedia(db, 'mid');
+    expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(bytes);
+    db.close();
+  });
+
+  it('deletes, and undo puts back the item with its media', async () => {
+    const names = freshNames();
+    const store = storeFor(names);
+    await store.getState().load();
+    store.getState().upsert(image('a', 1));
+    store.getState().upsert(image('b', 2));
+    await store.getState().storeMedia('a', new Blob([new Uint8Array([1, 2, 3])]));
+    await store.getState().remove(['a', 'b']);
+    expect(store.getState().items).toEqual([]);
+    const db = await openGalleryDb(names.dbName);
+    expect(await db.count('items')).toBe(0);
+    expect(await db.count('media')).toBe(0);
+    await store.getState().undoRemove();
+    expect(store.getState().items.map((i) => i.id)).toEqual(['b', 'a']);
+    expect(await db.count('items')).toBe(2);
+    expect((await readMedia(db, 'a'))?.size).toBe(3);
+    db.close();
+  });
+
+  it('keeps the item and its remote URL when storage is full, and says so', async () => {
+    const names = freshNames();
+    const store = storeFor(names);
+    await store.getState().load();
+    store.getState().upsert(image('big', 1));
+    await store.getState().flush();
+    const originalPut = IDBObjectStore.prototype.put;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (args[0] instanceof Blob) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return originalPut.apply(this, args);
+    });
+    await store.getState().storeMedia('big', new Blob([new Uint8Array(10)]));
+    put.mockRestore();
+    const kept = store.getState().items[0];
+    expect(kept).toMatchObject({ id: 'big', mediaStored: false, problem: STORAGE_FULL, remoteUrl: 'http://engine.test/images/big.png' });
+    expect(store.getState().storageProblem).toEqual({ id: 'big', message: STORAGE_FULL });
+    const reopened = storeFor(names);
+    await reopened.getState().load();
+    expect(reopened.getState().items[0]).toMatchObject({ id: 'big', problem: STORAGE_FULL });
+  });
+
+  it('marks results interrupted by a closed page as failed, but keeps video jobs to resume', async () => {
+    const names = freshNames();
+    const store = storeFor(names);
+    await store.getState().load();
+    store.getState().upsert(image('lost', 1, { status: 'pending' }));
+    store.getState().upsert({ ...image('job', 2), kind: 'video', status: 'pending', jobId: 'abc', request: { seed: 0, cfg_scale: 1.5, motion_bucket_id: 127 } } as GalleryItem);
+    await store.getState().flush();
+    const next = storeFor(names);
+    await next.getState().load();
+    const byId = Object.fromEntries(next.getState().items.map((i) => [i.id, i]));
+    expect(byId.lost).toMatchObject({ status: 'failed', problem: INTERRUPTED });
+    expect(byId.job).toMatchObject({ status: 'pending', jobId: 'abc' });
+  });
+
+  it('notices when the browser has wiped the gallery it remembered', async () => {
+    const names = freshNames();
+    localStorage.setItem(names.markerKey, '12');
+    const store = storeFor(names);
+    await store.getState().load();
+    expect(store.getState().wipedCount).toBe(12);
+  });
+
+  it('upgrades a version-1 database in place', async () => {
+    const names = freshNames();
+    const v1 = await openDB(names.dbName, 1, {
+      upgrade(db) {
+        db.createObjectStore('items', { keyPath: 'id' });
+        db.createObjectStore('media');
+      },
+    });
+    const legacy: LegacyItemV1[] = [
+      { id: 'l1', prompt: 'old fox', imageUrl: 'http://x.test/images/1.png', seed: 5, createdAt: 100, style: 'anime', aspectRatio: '1:1', format: 'jpg' },
+      { id: 'l2', prompt: 'old owl', imageUrl: 'http://x.test/images/2.png', seed: 6, createdAt: 200, style: 'bogus', aspectRatio: '7:1' },
+    ];
+    for (const item of legacy) await v1.put('items', item);
+    await v1.put('media', new Blob([new Uint8Array([1])]), 'l1');
+    v1.close();
+    const store = storeFor(names);
+    await store.getState().load();
+    expect(store.getState().items).toEqual([
+      expect.objectContaining({ id: 'l2', kind: 'image', status: 'ready', mediaStored: false, request: expect.objectContaining({ video_description: 'old owl', style_preset: undefined, aspect_ratio: '16:9', output_format: 'png' }) }),
+      expect.objectContaining({ id: 'l1', mediaStored: true, request: expect.objectContaining({ style_preset: 'anime', aspect_ratio: '1:1', output_format: 'jpg' }) }),
+    ]);
+    expect(GALLERY_DB_NAME).toBe('aiart-studio');
+  });
+
+  it('tells other tabs: a second store sees additions, favourites and deletions', async () => {
+    const names = freshNames();
+    const tabA = storeFor(names);
+    const tabB = storeFor(names);
+    await tabA.getState().load();
+    await tabB.getState().load();
+    tabA.getState().upsert(image('shared', 1));
+    await tabA.getState().flush();
+    await expect.poll(() => tabB.getState().items.map((i) => i.id)).toEqual(['shared']);
+    tabB.getState().toggleFavourite('shared');
+    await tabB.getState().flush();
+    await expect.poll(() => tabA.getState().items[0]?.favourite).toBe(true);
+    await tabA.getState().remove(['shared']);
+    await expect.poll(() => tabB.getState().items).toEqual([]);
+  });
+});

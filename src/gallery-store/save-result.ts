@@ -1,0 +1,35 @@
+/**
+ * Saving a result: its metadata is in the gallery at once, and its media is downloaded into
+ * IndexedDB with a thumbnail after the page has painted it, so saving never delays the picture.
+ */
+import type { GalleryItem } from './gallery-item';
+import { galleryStore } from './use-gallery';
+import { imageThumbnail } from './thumbnail';
+
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+
+export function saveResult(item: GalleryItem): void {
+  galleryStore.getState().upsert(item);
+}
+
+/** Downloads the item's media (usually straight from the HTTP cache) and keeps it. */
+export async function keepMedia(id: string): Promise<void> {
+  const item = galleryStore.getState().items.find((existing) => existing.id === id);
+  if (!item?.remoteUrl || item.mediaStored) return;
+  await afterPaint();
+  try {
+    const response = await fetch(item.remoteUrl);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const media = await response.blob();
+    const { thumb, width, height } = await imageThumbnail(media);
+    galleryStore.getState().patch(id, { width, height, mediaType: media.type });
+    await galleryStore.getState().storeMedia(id, media, thumb);
+  } catch (error) {
+    galleryStore.getState().patch(id, {
+      problem: `Not kept in this browser yet: the download failed (${error instanceof Error ? error.message : String(error)}).`,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+/** Small WebP thumbnails, made once in the browser when a result is saved. */
+
+export const THUMB_SIZE = 320;
+
+/** A still's thumbnail, at most THUMB_SIZE on its longer side. */
+export async function imageThumbnail(source: Blob): Promise<{ thumb: Blob; width: number; height: number }> {
+  const full = await createImageBitmap(source);
+  const { width, height } = full;
+  full.close();
+  const scale = Math.min(1, THUMB_SIZE / Math.max(width, height));
+  const bitmap = await createImageBitmap(source, {
+    resizeWidth: Math.max(1, Math.round(width * scale)),
+    resizeHeight: Math.max(1, Math.round(height * scale)),
+    resizeQuality: 'medium',
+  });
+  return { thumb: await encodeBitmap(bitmap), width, height };
+}
+
+export async function encodeBitmap(bitmap: ImageBitmap | HTMLVideoElement | HTMLCanvasElement, width?: number, height?: number): Promise<Blob> {
+  const w = width ?? (bitmap as ImageBitmap).width;
+  const h = height ?? (bitmap as ImageBitmap).height;
+  const canvas = new OffscreenCanvas(w, h);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, w, h);
+  if ('close' in bitmap) bitmap.close();
+  return canvas.convertToBlob({ type: 'image/webp', quality: 0.78 });
+}
