@@ -42,7 +42,8 @@ export default tseslint.config(
     },
   },
   zone(['src/lib/**'], [NO_UPWARD, ['(^|/)components/|(^|/)api/(?!contract$)', 'lib holds pure helpers; of the API layer it may use only the contract.']]),
-  zone(['src/api/**', 'src/components/**'], [NO_UPWARD]),
+  zone(['src/components/**'], [NO_UPWARD, ['(^|/)(api|gallery-store)/(?!contract$)', 'Components are plain controls: data comes in through props. Of the API layer they may use only the contract.']]),
+  zone(['src/api/**', 'src/gallery-store/**'], [NO_UPWARD]),
   zone(['src/features/**'], [NO_SIBLING_FEATURE]),
   zone(['server/**'], [['(^|/)(features|app|components)/', 'The engine shares only the API contract and lib with the studio.']]),
 );

@@ -1,7 +1,7 @@
 /** The frame around every page: navigation (a rail on desktop, a bottom bar on phones) and main. */
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { BackendBadge } from '../components/backend-badge';
+import { BackendBadge } from './backend-badge';
 import { type IconName, NavIcon } from '../components/nav-icon';
 import { APP_PATHS } from '../lib/app-paths';
 

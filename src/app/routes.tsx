@@ -5,6 +5,7 @@ import { APP_PATHS } from '../lib/app-paths';
 import { ErrorBoundary } from './error-boundary';
 
 const CreatePage = lazy(() => import('../features/text-to-image/create-page'));
+const GalleryPage = lazy(() => import('../features/gallery/gallery-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const UpcomingPage = lazy(() => import('../features/upcoming/upcoming-page'));
 const NotFoundPage = lazy(() => import('../features/upcoming/not-found-page'));
@@ -30,9 +31,7 @@ export function AppRoutes() {
           <Route path={APP_PATHS.animate}>
             <UpcomingPage title="Animate" summary="Image to video: bring a still to life as a short clip." />
           </Route>
-          <Route path={`${APP_PATHS.gallery}/*?`}>
-            <UpcomingPage title="Gallery" summary="Every result you make, kept in this browser." />
-          </Route>
+          <Route path={`${APP_PATHS.gallery}/*?`} component={GalleryPage} />
           <Route path={APP_PATHS.share}>
             <UpcomingPage title="Shared gallery" summary="Open galleries and recipes that other creators share by link." />
           </Route>

@@ -7,7 +7,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type GalleryDb, openGalleryDb } from './gallery-db';
 import type { GalleryItem } from './gallery-item';
-import { readAllItems, readItems, type RemovedItem, removeItems, restoreItems, writeItems, writeMedia } from './gallery-records';
+import {
+  readAllItems,
+  readItems,
+  readMedia,
+  readThumbs,
+  type RemovedItem,
+  removeItems,
+  restoreItems,
+  writeItems,
+  writeMedia,
+} from './gallery-records';
 
 export const INTERRUPTED = 'Interrupted: the page was closed before this result arrived.';
 export const STORAGE_FULL =
@@ -34,6 +44,10 @@ export interface GalleryState {
   undoRemove(): Promise<void>;
   /** Writes batched metadata now. */
   flush(): Promise<void>;
+  /** Thumbnails of the given items, read in one transaction. */
+  thumbnails(ids: string[]): Promise<Map<string, Blob>>;
+  /** The full-size media of one item, if this browser keeps it. */
+  media(id: string): Promise<Blob | undefined>;
 }
 
 export interface GalleryStoreOptions {
@@ -189,6 +203,9 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         await writeItems(db, items);
         announce({ type: 'changed', ids });
       },
+
+      thumbnails: async (ids) => (db && ids.length ? readThumbs(db, ids) : new Map()),
+      media: async (id) => (db ? readMedia(db, id) : undefined),
     };
   });
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { type BackendChoice, baseUrlOf, HOSTED_URL, isHttpUrl, useBackendStore } from '../../api/backend';
 import { type ConnectionReport, checkConnection } from '../../api/connection-check';
 import { useEngineInfo } from '../../api/engine-info';
-import { useBackendLabel } from '../../components/backend-badge';
+import { useBackendLabel } from '../../api/backend-label';
 
 const CHOICES: ReadonlyArray<{ value: BackendChoice; title: string; text: string }> = [
   { value: 'here', title: 'This server', text: 'The server that serves the studio: the local preview engine, or its proxy to the hosted service.' },

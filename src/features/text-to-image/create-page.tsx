@@ -1,5 +1,9 @@
 /** Create: text to image. The form on the left, this session's results on the right. */
+import { useEffect } from 'react';
 import { useBaseUrl } from '../../api/backend';
+import type { GenerateParams } from '../../api/generate-image';
+import { saveResult } from '../../gallery-store/save-result';
+import { readRecipe } from '../../lib/recipe-params';
 import { useCreateForm } from './create-form-store';
 import { CreateForm } from './create-form';
 import { useCreateRuns } from './create-runs-store';
@@ -21,11 +25,48 @@ function revealResults() {
   });
 }
 
+/** Opens a recipe from the address (a remix or a recipe link) in the form, then tidies the URL. */
+function useRecipeFromUrl() {
+  const update = useCreateForm((s) => s.update);
+  useEffect(() => {
+    const recipe = readRecipe(window.location.search);
+    if (!recipe) return;
+    update({
+      prompt: recipe.video_description,
+      negativePrompt: recipe.negative_prompt,
+      stylePreset: recipe.style_preset ?? '',
+      aspectRatio: recipe.aspect_ratio,
+      outputFormat: recipe.output_format,
+      seed: recipe.seed ? { seed: recipe.seed, locked: true } : useCreateForm.getState().seed,
+      showAdvanced: Boolean(recipe.negative_prompt) || useCreateForm.getState().showAdvanced,
+    });
+    window.history.replaceState(null, '', window.location.pathname);
+  }, [update]);
+}
+
 export default function CreatePage() {
   const baseUrl = useBaseUrl();
   const runs = useCreateRuns((s) => s.runs);
   const start = useCreateRuns((s) => s.start);
   const update = useCreateForm((s) => s.update);
+  useRecipeFromUrl();
+
+  function generate(batch: GenerateParams[]) {
+    for (const run of start(baseUrl, batch)) {
+      saveResult({
+        id: run.id,
+        kind: 'image',
+        status: 'pending',
+        backend: baseUrl,
+        seed: run.params.seed,
+        request: run.params,
+        createdAt: run.startedAt,
+        favourite: false,
+        mediaStored: false,
+      });
+    }
+    revealResults();
+  }
 
   return (
     <div className="flex flex-col lg:h-full lg:flex-row">
@@ -33,12 +74,7 @@ export default function CreatePage() {
         <h1 id="create-heading" className="mb-4 text-lg font-semibold">
           Create
         </h1>
-        <CreateForm
-          onGenerate={(batch) => {
-            start(baseUrl, batch);
-            revealResults();
-          }}
-        />
+        <CreateForm onGenerate={generate} />
       </section>
       <section id="results" aria-label="Results" className="min-w-0 flex-1 scroll-mt-2 p-4 lg:overflow-y-auto">
         {runs.length === 0 ? (

@@ -15,18 +15,19 @@ export interface GenerationRun {
 
 interface RunsState {
   runs: GenerationRun[];
-  start(baseUrl: string, batch: GenerateParams[]): void;
+  /** Starts one run per request and returns them. */
+  start(baseUrl: string, batch: GenerateParams[]): GenerationRun[];
   dismiss(id: string): void;
 }
 
 export const useCreateRuns = create<RunsState>()((set) => ({
   runs: [],
-  start: (baseUrl, batch) =>
-    set((state) => ({
-      runs: [
-        ...batch.map((params) => ({ id: crypto.randomUUID(), baseUrl, params, startedAt: Date.now() })),
-        ...state.runs,
-      ],
-    })),
+  start: (baseUrl, batch) => {
+    const startedAt = Date.now();
+    // Later images of a batch sort just after the first, so the gallery keeps their order.
+    const runs = batch.map((params, i) => ({ id: crypto.randomUUID(), baseUrl, params, startedAt: startedAt - i }));
+    set((state) => ({ runs: [...runs, ...state.runs] }));
+    return runs;
+  },
   dismiss: (id) => set((state) => ({ runs: state.runs.filter((run) => run.id !== id) })),
 }));

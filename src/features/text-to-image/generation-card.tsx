@@ -1,10 +1,12 @@
 /** One generation: a shimmering placeholder while it runs, then the image, or its error and Retry. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { useBackendStore } from '../../api/backend';
 import { IMAGE_SIZES } from '../../api/contract';
 import { useGeneration } from '../../api/generate-image';
 import { CopyButton } from '../../components/copy-button';
+import { galleryStore } from '../../gallery-store/use-gallery';
+import { keepMedia } from '../../gallery-store/save-result';
 import { downloadFile, fileNameFor } from '../../lib/download-file';
 import { useElapsed } from '../../lib/use-elapsed';
 import type { GenerationRun } from './create-runs-store';
@@ -14,6 +16,17 @@ const actionClass = 'min-h-9 rounded-md border border-line bg-panel/90 px-3 text
 
 function errorText(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong while generating.';
+}
+
+/** Mirrors the run's progress into its gallery item: pending, then ready with its URL, or failed. */
+function useRecordInGallery(id: string, query: ReturnType<typeof useGeneration>) {
+  const { data, isError, isFetching, error } = query;
+  useEffect(() => {
+    const { patch } = galleryStore.getState();
+    if (data) patch(id, { status: 'ready', remoteUrl: data.imageUrl, seed: data.seed, problem: undefined });
+    else if (isError && !isFetching) patch(id, { status: 'failed', problem: errorText(error) });
+    else if (isFetching) patch(id, { status: 'pending', problem: undefined });
+  }, [id, data, isError, isFetching, error]);
 }
 
 export function GenerationCard({ run }: { run: GenerationRun }) {
@@ -27,6 +40,7 @@ export function GenerationCard({ run }: { run: GenerationRun }) {
   const elapsed = useElapsed(attemptStartedAt, pending);
   const { width, height } = IMAGE_SIZES[params.aspect_ratio];
   const label = `Image for “${params.video_description.slice(0, 80)}”, seed ${params.seed}`;
+  useRecordInGallery(run.id, query);
 
   return (
     <article aria-label={label} aria-busy={pending} className="overflow-hidden rounded-xl border border-line bg-panel">
@@ -37,7 +51,10 @@ export function GenerationCard({ run }: { run: GenerationRun }) {
             alt={params.video_description}
             decoding="async"
             {...{ elementtiming: 'result-image' }}
-            onLoad={(event) => setPixelSize(`${event.currentTarget.naturalWidth}×${event.currentTarget.naturalHeight}`)}
+            onLoad={(event) => {
+              setPixelSize(`${event.currentTarget.naturalWidth}×${event.currentTarget.naturalHeight}`);
+              void keepMedia(run.id);
+            }}
             className="absolute inset-0 h-full w-full object-contain"
           />
         ) : query.isError ? (

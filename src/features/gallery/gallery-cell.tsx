@@ -1,0 +1,54 @@
+/** One gallery cell: the thumbnail (or its state), a link to the detail view, or a selection toggle. */
+import { Link } from 'wouter';
+import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
+
+const KIND_LABEL = { image: 'Image', transform: 'Transform', video: 'Video' } as const;
+
+export function cellLabel(item: GalleryItem): string {
+  const prompt = promptOf(item);
+  return `${KIND_LABEL[item.kind]}${prompt ? `: ${prompt.slice(0, 100)}` : ''}`;
+}
+
+interface GalleryCellProps {
+  item: GalleryItem;
+  thumbUrl?: string;
+  selecting: boolean;
+  selected: boolean;
+  onToggle(id: string): void;
+}
+
+function Picture({ item, thumbUrl }: { item: GalleryItem; thumbUrl?: string }) {
+  if (item.status === 'pending') return <span className="shimmer absolute inset-0" />;
+  if (item.status === 'failed') {
+    return <span className="absolute inset-0 flex items-center justify-center p-2 text-center text-xs text-danger">Failed</span>;
+  }
+  const src = thumbUrl ?? (item.kind === 'video' ? undefined : item.remoteUrl);
+  return src ? <img src={src} alt="" decoding="async" className="absolute inset-0 h-full w-full object-cover" /> : <span className="absolute inset-0 bg-raised" />;
+}
+
+export function GalleryCell({ item, thumbUrl, selecting, selected, onToggle }: GalleryCellProps) {
+  const frame = 'relative block h-full w-full overflow-hidden rounded-md bg-raised focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
+  const badges = (
+    <>
+      {item.favourite && <span aria-hidden="true" className="absolute right-1.5 top-1.5 rounded bg-canvas/80 px-1 text-xs text-accent">★</span>}
+      {item.kind !== 'image' && <span aria-hidden="true" className="absolute bottom-1.5 left-1.5 rounded bg-canvas/80 px-1 text-[10px]">{KIND_LABEL[item.kind]}</span>}
+    </>
+  );
+  if (selecting) {
+    return (
+      <button type="button" aria-pressed={selected} aria-label={cellLabel(item)} onClick={() => onToggle(item.id)} className={`${frame} ${selected ? 'ring-4 ring-accent' : ''}`}>
+        <Picture item={item} thumbUrl={thumbUrl} />
+        <span aria-hidden="true" className={`absolute left-1.5 top-1.5 flex h-6 w-6 items-center justify-center rounded-full border-2 text-xs ${selected ? 'border-accent bg-accent text-accent-fg' : 'border-fg/70 bg-canvas/60'}`}>
+          {selected ? '✓' : ''}
+        </span>
+        {badges}
+      </button>
+    );
+  }
+  return (
+    <Link href={`/gallery/${encodeURIComponent(item.id)}`} aria-label={cellLabel(item)} className={frame}>
+      <Picture item={item} thumbUrl={thumbUrl} />
+      {badges}
+    </Link>
+  );
+}

@@ -1,0 +1,127 @@
+/** Gallery: every saved result, searchable and filterable, with a detail view at /gallery/:id. */
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Link, useLocation, useRoute } from 'wouter';
+import { StorageMeter } from '../../components/storage-meter';
+import { Toast } from '../../components/toast';
+import type { GalleryItem } from '../../gallery-store/gallery-item';
+import { useStorageHealth } from '../../gallery-store/storage-health';
+import { galleryStore, useGallery } from '../../gallery-store/use-gallery';
+import { APP_PATHS } from '../../lib/app-paths';
+import { GalleryCell } from './gallery-cell';
+import { filterItems, isFiltered } from './gallery-filters';
+import { GalleryToolbar } from './gallery-toolbar';
+import { useGalleryView } from './gallery-view-store';
+import { ItemDetail } from './item-detail';
+import { SelectionBar } from './selection-bar';
+import { useThumbnailUrls } from './use-thumbnail-urls';
+import { VirtualGrid } from './virtual-grid';
+
+export default function GalleryPage() {
+  const status = useGallery((s) => s.status);
+  const items = useGallery((s) => s.items);
+  const loadError = useGallery((s) => s.loadError);
+  const wipedCount = useGallery((s) => s.wipedCount);
+  const storageProblem = useGallery((s) => s.storageProblem);
+  const { filters, selecting, selected, toggleSelected, selectOnly } = useGalleryView();
+  const deferredFilters = useDeferredValue(filters);
+  const shown = useMemo(() => filterItems(items, deferredFilters), [items, deferredFilters]);
+  const [visibleIds, setVisibleIds] = useState<readonly string[]>([]);
+  const thumbUrls = useThumbnailUrls(visibleIds);
+  const health = useStorageHealth(items.length);
+  const [notice, setNotice] = useState<string>();
+  const [, match] = useRoute<{ id: string }>('/gallery/:id');
+  const [, navigate] = useLocation();
+
+  const openId = match ? decodeURIComponent(match.id) : undefined;
+  const openIndex = openId ? shown.findIndex((item) => item.id === openId) : -1;
+  const openItem = openId ? items.find((item) => item.id === openId) : undefined;
+
+  const onVisibleChange = useCallback((visible: readonly GalleryItem[]) => setVisibleIds(visible.map((item) => item.id)), []);
+  const closeNotice = useCallback(() => setNotice(undefined), []);
+
+  async function remove(ids: string[]) {
+    await galleryStore.getState().remove(ids);
+    selectOnly([]);
+    setNotice(`Deleted ${ids.length} item${ids.length === 1 ? '' : 's'}.`);
+  }
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex flex-col gap-3 border-b border-line p-4">
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h1 className="text-2xl font-semibold">Gallery</h1>
+          <p className="text-sm text-muted">
+            {status === 'ready' ? `${shown.length.toLocaleString('en')} of ${items.length.toLocaleString('en')} items` : ''}
+          </p>
+          <div className="ml-auto">
+            <StorageMeter {...health} />
+          </div>
+        </div>
+        {wipedCount !== undefined && (
+          <p role="alert" className="rounded-md border border-danger/60 p-3 text-sm">
+            This browser has cleared the studio's storage: the {wipedCount.toLocaleString('en')} items saved here before are gone. Allow persistent storage (or export your gallery) to keep them.
+          </p>
+        )}
+        {storageProblem && (
+          <p role="alert" className="rounded-md border border-danger/60 p-3 text-sm">
+            {storageProblem.message}
+          </p>
+        )}
+        <GalleryToolbar />
+        {selecting && <SelectionBar shown={shown} onDelete={(ids) => void remove(ids)} />}
+      </header>
+
+      {status === 'failed' ? (
+        <p role="alert" className="p-6 text-danger">
+          The gallery could not be opened: {loadError}
+        </p>
+      ) : status !== 'ready' ? (
+        <p role="status" className="p-6 text-muted">
+          Loading your gallery…
+        </p>
+      ) : shown.length === 0 ? (
+        <div className="mx-auto mt-10 max-w-md p-4 text-center">
+          <h2 className="text-lg font-semibold">{isFiltered(filters) ? 'Nothing matches these filters' : 'Nothing here yet. Create your first image'}</h2>
+          {!isFiltered(filters) && (
+            <Link href={APP_PATHS.create} className="mt-4 inline-block rounded-md bg-accent px-4 py-2 font-medium text-accent-fg">
+              Go to Create
+            </Link>
+          )}
+        </div>
+      ) : (
+        <VirtualGrid
+          items={shown}
+          minCell={150}
+          gap={8}
+          label="Saved results"
+          keyOf={(item) => item.id}
+          onVisibleChange={onVisibleChange}
+          renderCell={(item) => (
+            <GalleryCell item={item} thumbUrl={thumbUrls.get(item.id)} selecting={selecting} selected={selected.has(item.id)} onToggle={toggleSelected} />
+          )}
+        />
+      )}
+
+      {openId && status === 'ready' && !openItem && (
+        <p role="alert" className="m-4 rounded-md border border-danger/60 p-3 text-sm">
+          No saved item has this address; it may have been deleted. <Link href={APP_PATHS.gallery} className="underline">Back to the gallery</Link>
+        </p>
+      )}
+      {openItem && (
+        <ItemDetail
+          key="detail"
+          item={openItem}
+          previousId={openIndex > 0 ? shown[openIndex - 1].id : undefined}
+          nextId={openIndex >= 0 && openIndex < shown.length - 1 ? shown[openIndex + 1].id : undefined}
+          onNavigate={(id) => navigate(`/gallery/${encodeURIComponent(id)}`, { replace: true })}
+          onClose={() => navigate(APP_PATHS.gallery)}
+          onDelete={(id) => {
+            void remove([id]);
+            navigate(APP_PATHS.gallery);
+          }}
+        />
+      )}
+      {notice && <Toast message={notice} onClose={closeNotice} action={{ label: 'Undo', run: () => void galleryStore.getState().undoRemove().then(closeNotice) }} />}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The detail view: the full-size media (from this browser's copy when it has one), every
+ * parameter, and what can be done with it. Arrow keys move through the gallery; Escape closes.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { STYLE_LABELS } from '../../components/style-picker';
+import { CopyButton } from '../../components/copy-button';
+import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
+import { galleryStore } from '../../gallery-store/use-gallery';
+import { fileNameFor } from '../../lib/download-file';
+import { recipeSearch } from '../../lib/recipe-params';
+
+const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'video/mp4': 'mp4' };
+
+function parameters(item: GalleryItem): Array<[string, string]> {
+  const rows: Array<[string, string | undefined]> = [['Kind', { image: 'Text to image', transform: 'Image to image', video: 'Image to video' }[item.kind]]];
+  if (item.kind === 'video') {
+    rows.push(['Motion', String(item.request.motion_bucket_id)], ['CFG scale', String(item.request.cfg_scale)]);
+  } else {
+    const r = item.request;
+    rows.push(
+      ['Prompt', promptOf(item)],
+      ['Negative prompt', r.negative_prompt || '—'],
+      ['Style', r.style_preset ? STYLE_LABELS[r.style_preset] : 'None'],
+      ['Aspect ratio', r.aspect_ratio],
+      ['Format', r.output_format.toUpperCase()],
+    );
+    if (item.kind === 'transform') rows.push(['Strength', String(item.request.strength)]);
+  }
+  rows.push(
+    ['Seed', String(item.seed)],
+    ['Pixel size', item.width && item.height ? `${item.width}×${item.height}` : undefined],
+    ['File size', item.bytes ? `${(item.bytes / 1024).toFixed(0)} KB` : undefined],
+    ['Created', new Date(item.createdAt).toLocaleString()],
+    ['Backend', item.backend || 'this server'],
+    ['Kept in this browser', item.mediaStored ? 'Yes' : 'No'],
+  );
+  return rows.filter((row): row is [string, string] => row[1] !== undefined);
+}
+
+interface ItemDetailProps {
+  item: GalleryItem;
+  previousId?: string;
+  nextId?: string;
+  onNavigate(id: string): void;
+  onClose(): void;
+  onDelete(id: string): void;
+}
+
+export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDelete }: ItemDetailProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [localUrl, setLocalUrl] = useState<string>();
+  const [downloadProblem, setDownloadProblem] = useState<string>();
+  const favourite = item.favourite;
+
+  useEffect(() => {
+    const element = dialog.current!;
+    if (!element.open) element.showModal();
+  }, []);
+
+  useEffect(() => {
+    let url: string | undefined;
+    let live = true;
+    setLocalUrl(undefined);
+    if (item.mediaStored) {
+      void galleryStore.getState().media(item.id).then((blob) => {
+        if (!live || !blob) return;
+        url = URL.createObjectURL(blob);
+        setLocalUrl(url);
+      });
+    }
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [item.id, item.mediaStored]);
+
+  const src = localUrl ?? (item.mediaStored ? undefined : item.remoteUrl);
+  const prompt = promptOf(item);
+  const extension = EXTENSIONS[item.mediaType ?? ''] ?? (item.kind === 'video' ? 'mp4' : item.request.output_format);
+
+  async function download() {
+    setDownloadProblem(undefined);
+    try {
+      const blob = (await galleryStore.getState().media(item.id)) ?? (item.remoteUrl ? await (await fetch(item.remoteUrl)).blob() : undefined);
+      if (!blob) throw new Error('no copy of this file is available');
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileNameFor(prompt || item.kind, item.seed, extension);
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setDownloadProblem(`The file could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent';
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="detail-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={(event) => {
+        const target = event.target as HTMLElement;
+        if (target.closest('input, textarea')) return;
+        if (event.key === 'ArrowLeft' && previousId) onNavigate(previousId);
+        if (event.key === 'ArrowRight' && nextId) onNavigate(nextId);
+      }}
+      className="m-0 h-full max-h-none w-full max-w-none bg-canvas/95 p-0 text-fg backdrop:bg-black/70 lg:m-auto lg:h-[90vh] lg:w-[min(1200px,95vw)] lg:rounded-xl lg:border lg:border-line"
+    >
+      <div className="flex h-full flex-col lg:flex-row">
+        <div className="relative flex min-h-[40vh] flex-1 items-center justify-center bg-black">
+          {item.status !== 'ready' ? (
+            <p className="p-6 text-center text-sm text-muted">{item.status === 'pending' ? 'Still being made…' : item.problem ?? 'This result failed.'}</p>
+          ) : item.kind === 'video' ? (
+            src && <video src={src} controls muted loop autoPlay playsInline aria-label="Video" className="max-h-full max-w-full" />
+          ) : (
+            src && <img src={src} alt={prompt} className="max-h-full max-w-full object-contain" />
+          )}
+          {previousId && (
+            <button type="button" aria-label="Previous item" onClick={() => onNavigate(previousId)} className="absolute left-2 top-1/2 min-h-11 min-w-11 -translate-y-1/2 rounded-full bg-canvas/80 text-xl">
+              ‹
+            </button>
+          )}
+          {nextId && (
+            <button type="button" aria-label="Next item" onClick={() => onNavigate(nextId)} className="absolute right-2 top-1/2 min-h-11 min-w-11 -translate-y-1/2 rounded-full bg-canvas/80 text-xl">
+              ›
+            </button>
+          )}
+        </div>
+        <aside className="flex w-full flex-col gap-4 overflow-y-auto p-4 lg:w-96">
+          <div className="flex items-start justify-between gap-2">
+            <h2 id="detail-title" className="text-lg font-semibold">
+              {prompt ? prompt.slice(0, 120) : 'Video'}
+            </h2>
+            <button type="button" onClick={onClose} className={button} aria-label="Close">
+              Close
+            </button>
+          </div>
+          {item.problem && item.status === 'ready' && (
+            <p role="alert" className="rounded-md border border-danger/60 p-2 text-xs">
+              {item.problem}
+            </p>
+          )}
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
+            {parameters(item).map(([name, value]) => (
+              <div key={name} className="contents">
+                <dt className="text-muted">{name}</dt>
+                <dd className="break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" aria-pressed={favourite} className={button} onClick={() => galleryStore.getState().toggleFavourite(item.id)}>
+              {favourite ? '★ Favourite' : '☆ Favourite'}
+            </button>
+            {prompt && <CopyButton text={prompt} label="Copy prompt" className={button} />}
+            <CopyButton text={String(item.seed)} label="Copy seed" className={button} />
+            {item.status === 'ready' && (
+              <button type="button" className={button} onClick={download}>
+                Download
+              </button>
+            )}
+            {item.kind === 'image' && (
+              <Link href={`/${recipeSearch(item.request)}`} className={`${button} inline-flex items-center`}>
+                Remix
+              </Link>
+            )}
+            <button type="button" className={`${button} text-danger`} onClick={() => onDelete(item.id)}>
+              Delete
+            </button>
+          </div>
+          {downloadProblem && (
+            <p role="alert" className="text-xs text-danger">
+              {downloadProblem}
+            </p>
+          )}
+        </aside>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,45 @@
+/** What can be done with the selected items: download them, delete them, or change the selection. */
+import type { GalleryItem } from '../../gallery-store/gallery-item';
+import { galleryStore } from '../../gallery-store/use-gallery';
+import { fileNameFor } from '../../lib/download-file';
+import { promptOf } from '../../gallery-store/gallery-item';
+import { useGalleryView } from './gallery-view-store';
+
+async function downloadAll(items: GalleryItem[]) {
+  for (const item of items) {
+    const blob = (await galleryStore.getState().media(item.id)) ?? (item.remoteUrl ? await fetch(item.remoteUrl).then((r) => (r.ok ? r.blob() : undefined)) : undefined);
+    if (!blob) continue;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    const extension = blob.type === 'video/mp4' ? 'mp4' : (blob.type.split('/')[1] ?? 'png').replace('jpeg', 'jpg');
+    link.download = fileNameFor(promptOf(item) || item.kind, item.seed, extension);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+export function SelectionBar({ shown, onDelete }: { shown: readonly GalleryItem[]; onDelete(ids: string[]): void }) {
+  const { selected, selectOnly } = useGalleryView();
+  const chosen = shown.filter((item) => selected.has(item.id));
+  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent disabled:opacity-50';
+  return (
+    <div role="region" aria-label="Selection" className="flex flex-wrap items-center gap-2 rounded-lg border border-accent/50 bg-panel p-2">
+      <p aria-live="polite" className="px-2 text-sm font-medium">
+        {chosen.length} selected
+      </p>
+      <button type="button" className={button} onClick={() => selectOnly(shown.map((item) => item.id))}>
+        Select all {shown.length}
+      </button>
+      <button type="button" className={button} disabled={!chosen.length} onClick={() => selectOnly([])}>
+        Clear
+      </button>
+      <button type="button" className={button} disabled={!chosen.length} onClick={() => void downloadAll(chosen)}>
+        Download
+      </button>
+      <button type="button" className={`${button} text-danger`} disabled={!chosen.length} onClick={() => onDelete(chosen.map((item) => item.id))}>
+        Delete
+      </button>
+    </div>
+  );
+}
