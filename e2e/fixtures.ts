@@ -8,12 +8,14 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { type SpawnedEngine, spawnEngine } from '../server/testing/spawn-engine';
 import { CreatePageObject } from './pages/create-page';
+import { GalleryPageObject } from './pages/gallery-page';
 
 async function startStudio(env: Record<string, string>) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'aiart-e2e-'));
   const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, AIART_STATIC_DIR: path.resolve('dist'), AIART_VIDEO_SECONDS: '0', ...env });
   return {
     engine,
+    dataDir,
     async stop() {
       engine.process.kill('SIGTERM');
       await engine.exited;
@@ -24,8 +26,9 @@ async function startStudio(env: Record<string, string>) {
 
 interface TestFixtures {
   createPage: CreatePageObject;
-  /** Starts a separate engine with the given switches; returns its URL. */
-  startQuirkyEngine(env: Record<string, string>): Promise<string>;
+  galleryPage: GalleryPageObject;
+  /** Starts a separate engine with the given switches; returns its URL and data folder. */
+  startQuirkyEngine(env: Record<string, string>): Promise<{ url: string; dataDir: string }>;
 }
 
 export const test = base.extend<TestFixtures, { engine: SpawnedEngine }>({
@@ -39,12 +42,13 @@ export const test = base.extend<TestFixtures, { engine: SpawnedEngine }>({
   ],
   baseURL: async ({ engine }, use) => use(engine.url),
   createPage: async ({ page }, use) => use(new CreatePageObject(page)),
+  galleryPage: async ({ page }, use) => use(new GalleryPageObject(page)),
   startQuirkyEngine: async ({}, use) => {
     const started: Array<() => Promise<void>> = [];
     await use(async (env) => {
       const studio = await startStudio(env);
       started.push(studio.stop);
-      return studio.engine.url;
+      return { url: studio.engine.url, dataDir: studio.dataDir };
     });
     await Promise.all(started.map((stop) => stop()));
   },

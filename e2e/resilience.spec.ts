@@ -2,7 +2,7 @@
 import { expect, test } from './fixtures';
 
 test('injected 500s and 429s are retried until every image of the batch arrives', async ({ createPage, startQuirkyEngine, page }) => {
-  const origin = await startQuirkyEngine({ AIART_FAILURE_RATE: '0.34', AIART_RATE_LIMIT: '3', AIART_RATE_WINDOW_SECONDS: '2' });
+  const { url: origin } = await startQuirkyEngine({ AIART_FAILURE_RATE: '0.34', AIART_RATE_LIMIT: '3', AIART_RATE_WINDOW_SECONDS: '2' });
   const failures: number[] = [];
   page.on('response', (response) => {
     if (response.url().endsWith('/api/generate') && response.status() >= 400) failures.push(response.status());
@@ -17,7 +17,7 @@ test('injected 500s and 429s are retried until every image of the batch arrives'
 });
 
 test('a backend that keeps failing ends in a clear error on the card, with Retry', async ({ createPage, startQuirkyEngine, page }) => {
-  const origin = await startQuirkyEngine({ AIART_FAILURE_RATE: '1' });
+  const { url: origin } = await startQuirkyEngine({ AIART_FAILURE_RATE: '1' });
   await createPage.goto(origin);
   await createPage.prompt.fill('Never arrives');
   await createPage.generateButton.click();
@@ -31,7 +31,7 @@ test('a backend that keeps failing ends in a clear error on the card, with Retry
 });
 
 test("the hosted service's stock-image answer is shown as a failure, not as a result", async ({ createPage, startQuirkyEngine }) => {
-  const origin = await startQuirkyEngine({ AIART_PLACEHOLDER_RATE: '1' });
+  const { url: origin } = await startQuirkyEngine({ AIART_PLACEHOLDER_RATE: '1' });
   await createPage.goto(origin);
   await createPage.prompt.fill('Placeholder please');
   await createPage.generateButton.click();

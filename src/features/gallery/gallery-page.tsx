@@ -26,7 +26,10 @@ export default function GalleryPage() {
   const deferredFilters = useDeferredValue(filters);
   const shown = useMemo(() => filterItems(items, deferredFilters), [items, deferredFilters]);
   const [visibleIds, setVisibleIds] = useState<readonly string[]>([]);
-  const thumbUrls = useThumbnailUrls(visibleIds);
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  // Only items whose media is stored have a thumbnail; one stored in another tab joins in.
+  const storedVisibleIds = useMemo(() => visibleIds.filter((id) => byId.get(id)?.mediaStored), [visibleIds, byId]);
+  const thumbUrls = useThumbnailUrls(storedVisibleIds);
   const health = useStorageHealth(items.length);
   const [notice, setNotice] = useState<string>();
   const [, match] = useRoute<{ id: string }>('/gallery/:id');
@@ -34,7 +37,7 @@ export default function GalleryPage() {
 
   const openId = match ? decodeURIComponent(match.id) : undefined;
   const openIndex = openId ? shown.findIndex((item) => item.id === openId) : -1;
-  const openItem = openId ? items.find((item) => item.id === openId) : undefined;
+  const openItem = openId ? byId.get(openId) : undefined;
 
   const onVisibleChange = useCallback((visible: readonly GalleryItem[]) => setVisibleIds(visible.map((item) => item.id)), []);
   const closeNotice = useCallback(() => setNotice(undefined), []);

@@ -1,0 +1,26 @@
+/** The Gallery page as a person uses it. */
+import type { Locator, Page } from '@playwright/test';
+
+export class GalleryPageObject {
+  readonly grid: Locator;
+  readonly search: Locator;
+  readonly detail: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = page.getByRole('list', { name: 'Saved results' });
+    this.search = page.getByRole('searchbox', { name: 'Search prompts' });
+    this.detail = page.getByRole('dialog');
+  }
+
+  async goto(origin = '') {
+    await this.page.goto(`${origin}/gallery`);
+  }
+
+  cells(): Locator {
+    return this.grid.getByRole('link');
+  }
+
+  cell(name: string | RegExp): Locator {
+    return this.grid.getByRole('link', { name });
+  }
+}
