@@ -42,7 +42,25 @@ export function contentSecurityPolicy(backendOrigins: readonly string[]): string
   ].join('; ');
 }
 
-/** Answers from the build when it can; resolves false to let the caller answer 404. */
+/** A browser navigating to an address the studio has no page for gets the studio's own not-found page. */
+function isPageNavigation(req: IncomingMessage): boolean {
+  return req.headers['sec-fetch-mode'] === 'navigate' || (req.headers.accept ?? '').includes('text/html');
+}
+
+async function fileAt(root: string, relative: string): Promise<{ file: string; size: number } | undefined> {
+  const file = path.join(root, relative);
+  if (!file.startsWith(path.resolve(root) + path.sep) || relative.split(path.sep).some((p) => p.startsWith('.'))) {
+    return undefined;
+  }
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? { file, size: info.size } : undefined;
+}
+
+/**
+ * Answers from the build when it can: a file, index.html for a studio page, or index.html with
+ * status 404 for a browser navigating to an unknown address. Resolves false to let the caller
+ * answer 404 JSON.
+ */
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
@@ -51,24 +69,24 @@ export async function serveStatic(
   csp: string,
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const wantsPage = isAppPath(pathname);
-  const relative = wantsPage ? 'index.html' : path.normalize(pathname).replace(/^([/\\])+/, '');
-  const file = path.join(root, relative);
-  if (!file.startsWith(path.resolve(root) + path.sep) || relative.split(path.sep).some((p) => p.startsWith('.'))) {
-    return false;
+  const relative = isAppPath(pathname) ? 'index.html' : path.normalize(pathname).replace(/^([/\\])+/, '');
+  let status = 200;
+  let found = await fileAt(root, relative);
+  if (!found && isPageNavigation(req)) {
+    found = await fileAt(root, 'index.html');
+    status = 404;
   }
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return false;
-  const extension = path.extname(file);
+  if (!found) return false;
+  const extension = path.extname(found.file);
   const isPage = extension === '.html';
-  res.writeHead(200, {
+  res.writeHead(status, {
     ...BASE_HEADERS,
     'Content-Type': TYPES[extension] ?? 'application/octet-stream',
-    'Content-Length': info.size,
+    'Content-Length': found.size,
     'Cache-Control': relative.startsWith(`assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...(isPage ? { 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' } : {}),
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  else createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
   return true;
 }

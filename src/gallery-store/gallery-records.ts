@@ -14,6 +14,17 @@ export async function readAllItems(db: GalleryDb): Promise<GalleryItem[]> {
   return items.reverse();
 }
 
+/** The newest `count` items, read first so the gallery can paint before the rest arrive. */
+export async function readNewestItems(db: GalleryDb, count: number): Promise<GalleryItem[]> {
+  const items: GalleryItem[] = [];
+  let cursor = await db.transaction('items').store.index('createdAt').openCursor(null, 'prev');
+  while (cursor && items.length < count) {
+    items.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return items;
+}
+
 export async function writeItems(db: GalleryDb, items: GalleryItem[]): Promise<void> {
   const tx = db.transaction('items', 'readwrite');
   await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);

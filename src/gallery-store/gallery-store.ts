@@ -10,6 +10,7 @@ import type { GalleryItem } from './gallery-item';
 import {
   readAllItems,
   readItems,
+  readNewestItems,
   readMedia,
   readThumbs,
   type RemovedItem,
@@ -19,11 +20,15 @@ import {
   writeMedia,
 } from './gallery-records';
 
+/** How many of the newest items are read before the rest, to paint the first screen early. */
+const FIRST_PAINT_ITEMS = 120;
+
 export const INTERRUPTED = 'Interrupted: the page was closed before this result arrived.';
 export const STORAGE_FULL =
   'Not kept in this browser: its storage is full. The picture stays available from the service for a while; delete items you no longer need to make room.';
 
 export interface GalleryState {
+  /** While 'loading', `items` may already hold the newest items, for a first paint. */
   status: 'idle' | 'loading' | 'ready' | 'failed';
   /** Newest first. */
   items: GalleryItem[];
@@ -117,7 +122,11 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         set({ status: 'loading' });
         try {
           db = await openGalleryDb(dbName);
-          const stored = await readAllItems(db);
+          const newest = await readNewestItems(db, FIRST_PAINT_ITEMS);
+          let preview = newest;
+          for (const item of get().items) preview = placed(preview, item);
+          set({ items: preview });
+          const stored = newest.length < FIRST_PAINT_ITEMS ? newest : await readAllItems(db);
           const interrupted = stored
             .filter((item) => item.status === 'pending' && !(item.kind === 'video' && item.jobId))
             .map((item) => ({ ...item, status: 'failed' as const, problem: INTERRUPTED }));
@@ -126,7 +135,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
           const loaded = stored.map((item) => fixed.get(item.id) ?? item);
           const remembered = Number(localStorage.getItem(markerKey) ?? 0);
           // Items added by this page before the load finished are kept, and win over stored ones.
-          const early = get().items;
+          const early = get().items.filter((item) => !newest.includes(item));
           let items = loaded;
           for (const item of early) items = placed(items, item);
           set({ status: 'ready', items, wipedCount: loaded.length === 0 && remembered > 0 ? remembered : undefined });

@@ -3,18 +3,15 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import { StorageMeter } from '../../components/storage-meter';
 import { Toast } from '../../components/toast';
-import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { useStorageHealth } from '../../gallery-store/storage-health';
 import { galleryStore, useGallery } from '../../gallery-store/use-gallery';
 import { APP_PATHS } from '../../lib/app-paths';
-import { GalleryCell } from './gallery-cell';
 import { filterItems, isFiltered } from './gallery-filters';
+import { GalleryGrid } from './gallery-grid';
 import { GalleryToolbar } from './gallery-toolbar';
 import { useGalleryView } from './gallery-view-store';
 import { ItemDetail } from './item-detail';
 import { SelectionBar } from './selection-bar';
-import { useThumbnailUrls } from './use-thumbnail-urls';
-import { VirtualGrid } from './virtual-grid';
 
 export default function GalleryPage() {
   const status = useGallery((s) => s.status);
@@ -22,14 +19,12 @@ export default function GalleryPage() {
   const loadError = useGallery((s) => s.loadError);
   const wipedCount = useGallery((s) => s.wipedCount);
   const storageProblem = useGallery((s) => s.storageProblem);
-  const { filters, selecting, selected, toggleSelected, selectOnly } = useGalleryView();
+  const filters = useGalleryView((s) => s.filters);
+  const selecting = useGalleryView((s) => s.selecting);
+  const selectOnly = useGalleryView((s) => s.selectOnly);
   const deferredFilters = useDeferredValue(filters);
   const shown = useMemo(() => filterItems(items, deferredFilters), [items, deferredFilters]);
-  const [visibleIds, setVisibleIds] = useState<readonly string[]>([]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
-  // Only items whose media is stored have a thumbnail; one stored in another tab joins in.
-  const storedVisibleIds = useMemo(() => visibleIds.filter((id) => byId.get(id)?.mediaStored), [visibleIds, byId]);
-  const thumbUrls = useThumbnailUrls(storedVisibleIds);
   const health = useStorageHealth(items.length);
   const [notice, setNotice] = useState<string>();
   const [, match] = useRoute<{ id: string }>('/gallery/:id');
@@ -39,7 +34,6 @@ export default function GalleryPage() {
   const openIndex = openId ? shown.findIndex((item) => item.id === openId) : -1;
   const openItem = openId ? byId.get(openId) : undefined;
 
-  const onVisibleChange = useCallback((visible: readonly GalleryItem[]) => setVisibleIds(visible.map((item) => item.id)), []);
   const closeNotice = useCallback(() => setNotice(undefined), []);
 
   async function remove(ids: string[]) {
@@ -54,7 +48,7 @@ export default function GalleryPage() {
         <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
           <h1 className="text-2xl font-semibold">Gallery</h1>
           <p className="text-sm text-muted">
-            {status === 'ready' ? `${shown.length.toLocaleString('en')} of ${items.length.toLocaleString('en')} items` : ''}
+            {status === 'ready' ? `${shown.length.toLocaleString('en')} of ${items.length.toLocaleString('en')} items` : 'Loading…'}
           </p>
           <div className="ml-auto">
             <StorageMeter {...health} />
@@ -78,7 +72,7 @@ export default function GalleryPage() {
         <p role="alert" className="p-6 text-danger">
           The gallery could not be opened: {loadError}
         </p>
-      ) : status !== 'ready' ? (
+      ) : status !== 'ready' && items.length === 0 ? (
         <p role="status" className="p-6 text-muted">
           Loading your gallery…
         </p>
@@ -92,17 +86,7 @@ export default function GalleryPage() {
           )}
         </div>
       ) : (
-        <VirtualGrid
-          items={shown}
-          minCell={150}
-          gap={8}
-          label="Saved results"
-          keyOf={(item) => item.id}
-          onVisibleChange={onVisibleChange}
-          renderCell={(item) => (
-            <GalleryCell item={item} thumbUrl={thumbUrls.get(item.id)} selecting={selecting} selected={selected.has(item.id)} onToggle={toggleSelected} />
-          )}
-        />
+        <GalleryGrid shown={shown} />
       )}
 
       {openId && status === 'ready' && !openItem && (

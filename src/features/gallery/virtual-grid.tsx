@@ -1,6 +1,7 @@
 /**
  * A grid of square cells that renders only the rows in view (plus a few on either side), so a
- * gallery of ten thousand keeps a few dozen cells in the DOM.
+ * gallery of ten thousand keeps a few dozen cells in the DOM. Scrolling re-renders only when the
+ * range of rows on screen changes.
  */
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 
@@ -10,45 +11,59 @@ interface VirtualGridProps<T> {
   gap: number;
   label: string;
   keyOf(item: T): string;
-  renderCell(item: T, index: number): ReactNode;
-  /** Told which items are on screen, for loading their thumbnails. */
+  renderCell(item: T): ReactNode;
+  /** Told which items are on screen (and just around it), for loading their thumbnails. */
   onVisibleChange?(visible: readonly T[]): void;
 }
 
-const OVERSCAN_ROWS = 2;
+const OVERSCAN_ROWS = 3;
+
+interface Layout {
+  width: number;
+  firstRow: number;
+  lastRow: number;
+}
+
+function layoutOf(width: number, height: number, top: number, minCell: number, gap: number): Layout {
+  const columns = Math.max(1, Math.floor((width + gap) / (minCell + gap)));
+  const rowHeight = (width - gap * (columns - 1)) / columns + gap;
+  return {
+    width,
+    firstRow: Math.max(0, Math.floor(top / rowHeight) - OVERSCAN_ROWS),
+    lastRow: Math.ceil((top + height) / rowHeight) + OVERSCAN_ROWS,
+  };
+}
 
 export function VirtualGrid<T>({ items, minCell, gap, label, keyOf, renderCell, onVisibleChange }: VirtualGridProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const [view, setView] = useState({ width: 0, height: 0, top: 0 });
+  const [layout, setLayout] = useState<Layout>({ width: 0, firstRow: 0, lastRow: 0 });
 
   useLayoutEffect(() => {
     const element = scroller.current!;
-    const measure = () => setView({ width: list.current!.clientWidth, height: element.clientHeight, top: element.scrollTop });
+    const measure = () => {
+      const next = layoutOf(list.current!.clientWidth, element.clientHeight, element.scrollTop, minCell, gap);
+      setLayout((current) =>
+        current.width === next.width && current.firstRow === next.firstRow && current.lastRow === next.lastRow ? current : next,
+      );
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     observer.observe(list.current!);
-    let frame = 0;
-    const onScroll = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(measure);
-    };
-    element.addEventListener('scroll', onScroll, { passive: true });
+    element.addEventListener('scroll', measure, { passive: true });
     return () => {
       observer.disconnect();
-      element.removeEventListener('scroll', onScroll);
-      cancelAnimationFrame(frame);
+      element.removeEventListener('scroll', measure);
     };
-  }, []);
+  }, [minCell, gap]);
 
-  const columns = Math.max(1, Math.floor((view.width + gap) / (minCell + gap)));
-  const cell = view.width ? (view.width - gap * (columns - 1)) / columns : minCell;
+  const columns = Math.max(1, Math.floor((layout.width + gap) / (minCell + gap)));
+  const cell = layout.width ? (layout.width - gap * (columns - 1)) / columns : minCell;
   const rowHeight = cell + gap;
   const rows = Math.ceil(items.length / columns);
-  const firstRow = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN_ROWS);
-  const lastRow = Math.min(rows, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN_ROWS);
-  const visible = items.slice(firstRow * columns, lastRow * columns);
+  const firstRow = Math.min(layout.firstRow, rows);
+  const visible = items.slice(firstRow * columns, Math.min(rows, layout.lastRow) * columns);
 
   const reported = useRef('');
   useLayoutEffect(() => {
@@ -63,15 +78,17 @@ export function VirtualGrid<T>({ items, minCell, gap, label, keyOf, renderCell, 
       <ul ref={list} aria-label={label} className="relative" style={{ height: rows * rowHeight }}>
         {visible.map((item, offset) => {
           const index = firstRow * columns + offset;
-          const row = Math.floor(index / columns);
-          const column = index % columns;
           return (
             <li
               key={keyOf(item)}
               className="absolute"
-              style={{ top: row * rowHeight, left: column * (cell + gap), width: cell, height: cell }}
+              style={{
+                transform: `translate(${(index % columns) * (cell + gap)}px, ${Math.floor(index / columns) * rowHeight}px)`,
+                width: cell,
+                height: cell,
+              }}
             >
-              {renderCell(item, index)}
+              {renderCell(item)}
             </li>
           );
         })}

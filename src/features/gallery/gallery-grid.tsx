@@ -1,0 +1,35 @@
+/** The gallery's grid: virtualized cells, with thumbnails for the stored items on screen. */
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { GalleryItem } from '../../gallery-store/gallery-item';
+import { GalleryCell } from './gallery-cell';
+import { useGalleryView } from './gallery-view-store';
+import { useThumbnailUrls } from './use-thumbnail-urls';
+import { VirtualGrid } from './virtual-grid';
+
+const Cell = memo(GalleryCell);
+
+export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
+  const selecting = useGalleryView((s) => s.selecting);
+  const selected = useGalleryView((s) => s.selected);
+  const toggleSelected = useGalleryView((s) => s.toggleSelected);
+  const [visible, setVisible] = useState<readonly GalleryItem[]>([]);
+  const byId = useMemo(() => new Map(shown.map((item) => [item.id, item])), [shown]);
+  // Only items whose media is stored have a thumbnail; one stored in another tab joins in.
+  const storedIds = useMemo(() => visible.filter((item) => byId.get(item.id)?.mediaStored).map((item) => item.id), [visible, byId]);
+  const thumbUrls = useThumbnailUrls(storedIds);
+  const onVisibleChange = useCallback((items: readonly GalleryItem[]) => setVisible(items), []);
+
+  return (
+    <VirtualGrid
+      items={shown}
+      minCell={150}
+      gap={8}
+      label="Saved results"
+      keyOf={(item) => item.id}
+      onVisibleChange={onVisibleChange}
+      renderCell={(item) => (
+        <Cell item={item} thumbUrl={thumbUrls.get(item.id)} selecting={selecting} selected={selected.has(item.id)} onToggle={toggleSelected} />
+      )}
+    />
+  );
+}
