@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { type SpawnedEngine, spawnEngine } from '../server/testing/spawn-engine';
+import { AnimatePageObject } from './pages/animate-page';
 import { CreatePageObject } from './pages/create-page';
 import { GalleryPageObject } from './pages/gallery-page';
+import { TransformPageObject } from './pages/transform-page';
 
 async function startStudio(env: Record<string, string>) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'aiart-e2e-'));
@@ -27,6 +29,8 @@ async function startStudio(env: Record<string, string>) {
 interface TestFixtures {
   createPage: CreatePageObject;
   galleryPage: GalleryPageObject;
+  transformPage: TransformPageObject;
+  animatePage: AnimatePageObject;
   /** Starts a separate engine with the given switches; returns its URL and data folder. */
   startQuirkyEngine(env: Record<string, string>): Promise<{ url: string; dataDir: string }>;
 }
@@ -43,6 +47,8 @@ export const test = base.extend<TestFixtures, { engine: SpawnedEngine }>({
   baseURL: async ({ engine }, use) => use(engine.url),
   createPage: async ({ page }, use) => use(new CreatePageObject(page)),
   galleryPage: async ({ page }, use) => use(new GalleryPageObject(page)),
+  transformPage: async ({ page }, use) => use(new TransformPageObject(page)),
+  animatePage: async ({ page }, use) => use(new AnimatePageObject(page)),
   startQuirkyEngine: async ({}, use) => {
     const started: Array<() => Promise<void>> = [];
     await use(async (env) => {

@@ -4,11 +4,11 @@
  */
 import sharp from 'sharp';
 import type { Raster } from '../art/raster';
+import { MAX_INPUT_PIXELS } from '../../src/api/contract';
 import { ApiError } from '../http/api-error';
 
 export type ImageKind = 'png' | 'jpeg' | 'webp';
 
-export const MAX_INPUT_PIXELS = 40_000_000;
 
 export function sniffImageKind(bytes: Uint8Array): ImageKind | undefined {
   const starts = (signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);

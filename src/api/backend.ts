@@ -10,33 +10,46 @@ export const HOSTED_URL = 'https://aiart-zroo.onrender.com';
 
 export type BackendChoice = 'here' | 'hosted' | 'custom';
 
+/** How often a running video job is checked, in seconds. */
+export const DEFAULT_POLL_SECONDS = 5;
+export const MIN_POLL_SECONDS = 1;
+export const MAX_POLL_SECONDS = 60;
+
 interface BackendState {
   choice: BackendChoice;
   customUrl: string;
+  pollSeconds: number;
   /** Base URLs that have answered at least once since the page loaded. */
   awake: Record<string, true>;
   choose(choice: BackendChoice, customUrl?: string): void;
   markAwake(baseUrl: string): void;
+  setPollSeconds(seconds: number): void;
 }
+
+const validPollSeconds = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= MIN_POLL_SECONDS && value <= MAX_POLL_SECONDS;
 
 export const useBackendStore = create<BackendState>()(
   persist(
     (set) => ({
       choice: 'here',
       customUrl: '',
+      pollSeconds: DEFAULT_POLL_SECONDS,
       awake: {},
       choose: (choice, customUrl) => set((state) => ({ choice, customUrl: customUrl ?? state.customUrl })),
+      setPollSeconds: (seconds) => set((state) => (validPollSeconds(seconds) ? { pollSeconds: seconds } : state)),
       markAwake: (baseUrl) => set((state) => (state.awake[baseUrl] ? state : { awake: { ...state.awake, [baseUrl]: true } })),
     }),
     {
       name: 'aiart.backend',
       version: 1,
-      partialize: ({ choice, customUrl }) => ({ choice, customUrl }),
+      partialize: ({ choice, customUrl, pollSeconds }) => ({ choice, customUrl, pollSeconds }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<BackendState>;
         const choice = saved.choice === 'hosted' || saved.choice === 'custom' ? saved.choice : 'here';
         const customUrl = typeof saved.customUrl === 'string' && isHttpUrl(saved.customUrl) ? saved.customUrl : '';
-        return { ...current, choice: choice === 'custom' && !customUrl ? 'here' : choice, customUrl };
+        const pollSeconds = validPollSeconds(saved.pollSeconds) ? saved.pollSeconds : DEFAULT_POLL_SECONDS;
+        return { ...current, choice: choice === 'custom' && !customUrl ? 'here' : choice, customUrl, pollSeconds };
       },
     },
   ),

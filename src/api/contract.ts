@@ -34,6 +34,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const MAX_SEED = 4_294_967_294;
 export const MAX_PROMPT_LENGTH = 10_000;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** The most pixels an input image may have, against decompression bombs. */
+export const MAX_INPUT_PIXELS = 40_000_000;
 export const UPLOAD_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
 export interface PixelSize {

@@ -1,9 +1,9 @@
-/** Image to image: POST /api/img2img with the source image as multipart. */
-import { useMutation } from '@tanstack/react-query';
+/** Image to image: POST /api/img2img with the source image as multipart, as a query per run. */
+import { useQuery } from '@tanstack/react-query';
 import { type ImageToImageFields, imageResponseSchema } from './contract';
 import { callBackend } from './call-backend';
-import type { GeneratedImage } from './generate-image';
-import { retryDelay, shouldRetry } from './retry-policy';
+import { type GeneratedImage, imageFromAnswer } from './image-result';
+import { runQueryOptions } from './run-query';
 
 export type TransformParams = Required<Omit<ImageToImageFields, 'style_preset'>> & Pick<ImageToImageFields, 'style_preset'>;
 
@@ -27,12 +27,8 @@ export async function transformImage(
     schema: imageResponseSchema,
     signal,
   });
-  return { imageUrl: data.image_url, seed: data.seed ?? params.seed };
+  return imageFromAnswer(data, params.seed);
 }
 
-export const useTransformImage = (baseUrl: string) =>
-  useMutation({
-    mutationFn: ({ image, params }: { image: Blob; params: TransformParams }) => transformImage(baseUrl, image, params),
-    retry: shouldRetry,
-    retryDelay,
-  });
+export const useTransformation = (runId: string, baseUrl: string, image: Blob, params: TransformParams) =>
+  useQuery(runQueryOptions(runId, (signal) => transformImage(baseUrl, image, params, signal)));

@@ -25,7 +25,8 @@ function watch(intervalMs = 5) {
   const observer = new QueryObserver(client, { ...options, retryDelay: 1 });
   return new Promise<{ data?: VideoProgress; error?: unknown }>((resolve) => {
     const unsubscribe = observer.subscribe((result) => {
-      if (result.data?.status === 'complete' || result.status === 'error') {
+      const final = result.status === 'error' && !(result.error instanceof ApiError && result.error.isTransient);
+      if (result.data?.status === 'complete' || final) {
         unsubscribe();
         resolve({ data: result.data, error: result.error ?? undefined });
       }
@@ -58,6 +59,17 @@ describe('video result polling', () => {
     const { data } = await watch();
     expect(data?.status).toBe('complete');
     expect(polls()).toBe(3);
+  });
+
+  it('outlasts a network loss longer than its retries, and finishes when the server is back', async () => {
+    const polls = script([
+      ...Array.from({ length: 6 }, () => () => HttpResponse.error()),
+      inProgress,
+      complete,
+    ]);
+    const { data } = await watch();
+    expect(data?.status).toBe('complete');
+    expect(polls()).toBe(8);
   });
 
   it('marks content-filtered results', async () => {

@@ -1,6 +1,7 @@
 /**
  * Image to video, step two: GET /api/img2video/result/:id, polled until the job is complete.
- * `status: "retry"` and transient failures keep polling; a 4xx or a finished job stops it.
+ * `status: "retry"` and transient failures (5xx, 429, network loss, even past the retries) keep
+ * polling; a 4xx or a finished job stops it.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { videoResultResponseSchema } from './contract';
@@ -45,8 +46,11 @@ export const videoResultQueryOptions = (baseUrl: string, id: string, intervalMs 
   queryOptions({
     queryKey: apiKeys.videoResult(baseUrl, id),
     queryFn: ({ signal }) => fetchVideoResult(baseUrl, id, signal),
-    refetchInterval: (query) =>
-      query.state.data?.status === 'complete' || query.state.status === 'error' ? false : intervalMs,
+    refetchInterval: (query) => {
+      if (query.state.data?.status === 'complete') return false;
+      const { error } = query.state;
+      return error && !(error instanceof ApiError && error.isTransient) ? false : intervalMs;
+    },
     refetchIntervalInBackground: true,
     retry: shouldRetry,
     retryDelay,

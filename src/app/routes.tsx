@@ -5,6 +5,8 @@ import { APP_PATHS } from '../lib/app-paths';
 import { ErrorBoundary } from './error-boundary';
 
 const CreatePage = lazy(() => import('../features/text-to-image/create-page'));
+const TransformPage = lazy(() => import('../features/image-to-image/transform-page'));
+const AnimatePage = lazy(() => import('../features/image-to-video/animate-page'));
 const GalleryPage = lazy(() => import('../features/gallery/gallery-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const UpcomingPage = lazy(() => import('../features/upcoming/upcoming-page'));
@@ -25,12 +27,8 @@ export function AppRoutes() {
         <Switch>
           <Route path={APP_PATHS.create} component={CreatePage} />
           <Route path="/create" component={CreatePage} />
-          <Route path={APP_PATHS.transform}>
-            <UpcomingPage title="Transform" summary="Image to image: drop a picture and restyle it with a prompt." />
-          </Route>
-          <Route path={APP_PATHS.animate}>
-            <UpcomingPage title="Animate" summary="Image to video: bring a still to life as a short clip." />
-          </Route>
+          <Route path={APP_PATHS.transform} component={TransformPage} />
+          <Route path={APP_PATHS.animate} component={AnimatePage} />
           <Route path={`${APP_PATHS.gallery}/*?`} component={GalleryPage} />
           <Route path={APP_PATHS.share}>
             <UpcomingPage title="Shared gallery" summary="Open galleries and recipes that other creators share by link." />

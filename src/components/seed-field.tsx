@@ -1,12 +1,8 @@
 /** Seed: random for each generation by default; lock it to repeat a result, or roll a new one. */
 import { MAX_SEED } from '../api/contract';
+import type { SeedValue } from '../lib/form-fields';
 import { randomSeed } from '../lib/random-seed';
 import { CopyButton } from './copy-button';
-
-export interface SeedValue {
-  seed: number;
-  locked: boolean;
-}
 
 const buttonClass = 'min-h-11 rounded-md border border-line px-3 text-sm text-muted hover:text-fg aria-pressed:border-accent aria-pressed:text-fg';
 

@@ -4,7 +4,7 @@
  */
 import type { GalleryItem } from './gallery-item';
 import { galleryStore } from './use-gallery';
-import { imageThumbnail } from './thumbnail';
+import { imageThumbnail, videoThumbnail } from './thumbnail';
 
 const afterPaint = () =>
   new Promise<void>((resolve) => {
@@ -24,7 +24,7 @@ export async function keepMedia(id: string): Promise<void> {
     const response = await fetch(item.remoteUrl);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const media = await response.blob();
-    const { thumb, width, height } = await imageThumbnail(media);
+    const { thumb, width, height } = await (item.kind === 'video' ? videoThumbnail(media) : imageThumbnail(media));
     galleryStore.getState().patch(id, { width, height, mediaType: media.type });
     await galleryStore.getState().storeMedia(id, media, thumb);
   } catch (error) {

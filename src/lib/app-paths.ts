@@ -17,3 +17,14 @@ export function isAppPath(pathname: string): boolean {
     (path) => path !== '/' && (pathname === path || (DEEP_LINKED.includes(path) && pathname.startsWith(`${path}/`))),
   );
 }
+
+/** The address of a page that opens with a gallery item as its source image. */
+export function withSourceItem(pagePath: string, itemId: string): string {
+  return `${pagePath}?from=${encodeURIComponent(itemId)}`;
+}
+
+/** The gallery item a page was asked to open with, if any. */
+export function sourceItemOf(search: string): string | undefined {
+  const id = new URLSearchParams(search).get('from');
+  return id && id.length <= 200 ? id : undefined;
+}

@@ -1,8 +1,6 @@
-/** Saves a remote file under a chosen name (the download attribute alone ignores other origins). */
-export async function downloadFile(url: string, fileName: string): Promise<void> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The file could not be downloaded (HTTP ${response.status}).`);
-  const objectUrl = URL.createObjectURL(await response.blob());
+/** Saves a Blob under a chosen name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const objectUrl = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = objectUrl;
@@ -14,6 +12,13 @@ export async function downloadFile(url: string, fileName: string): Promise<void>
   } finally {
     setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
   }
+}
+
+/** Saves a remote file under a chosen name (the download attribute alone ignores other origins). */
+export async function downloadFile(url: string, fileName: string): Promise<void> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The file could not be downloaded (HTTP ${response.status}).`);
+  saveBlob(await response.blob(), fileName);
 }
 
 /** A file name from a prompt: lower-case words joined by dashes, safe on every system. */

@@ -1,6 +1,7 @@
 /** One gallery cell: the thumbnail (or its state), a link to the detail view, or a selection toggle. */
 import { Link } from 'wouter';
 import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
+import { GALLERY_ITEM_DRAG_TYPE } from '../../lib/drag-types';
 
 const KIND_LABEL = { image: 'Image', transform: 'Transform', video: 'Video' } as const;
 
@@ -46,7 +47,12 @@ export function GalleryCell({ item, thumbUrl, selecting, selected, onToggle }: G
     );
   }
   return (
-    <Link href={`/gallery/${encodeURIComponent(item.id)}`} aria-label={cellLabel(item)} className={frame}>
+    <Link
+      href={`/gallery/${encodeURIComponent(item.id)}`}
+      aria-label={cellLabel(item)}
+      className={frame}
+      onDragStart={(event) => event.dataTransfer.setData(GALLERY_ITEM_DRAG_TYPE, item.id)}
+    >
       <Picture item={item} thumbUrl={thumbUrl} />
       {badges}
     </Link>

@@ -3,7 +3,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { GalleryCell } from './gallery-cell';
 import { useGalleryView } from './gallery-view-store';
-import { useThumbnailUrls } from './use-thumbnail-urls';
+import { useThumbnailUrls } from '../../gallery-store/use-thumbnail-urls';
 import { VirtualGrid } from './virtual-grid';
 
 const Cell = memo(GalleryCell);

@@ -7,16 +7,17 @@ import { Link } from 'wouter';
 import { STYLE_LABELS } from '../../components/style-picker';
 import { CopyButton } from '../../components/copy-button';
 import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
+import { downloadItem } from '../../gallery-store/download-item';
+import { isPicture } from '../../gallery-store/item-file';
+import { APP_PATHS, withSourceItem } from '../../lib/app-paths';
 import { galleryStore } from '../../gallery-store/use-gallery';
-import { fileNameFor } from '../../lib/download-file';
+import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { recipeSearch } from '../../lib/recipe-params';
-
-const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'video/mp4': 'mp4' };
 
 function parameters(item: GalleryItem): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [['Kind', { image: 'Text to image', transform: 'Image to image', video: 'Image to video' }[item.kind]]];
   if (item.kind === 'video') {
-    rows.push(['Motion', String(item.request.motion_bucket_id)], ['CFG scale', String(item.request.cfg_scale)]);
+    rows.push(['Motion', String(item.request.motion_bucket_id)], ['CFG scale', String(item.request.cfg_scale)], ['Finish', item.finishReason]);
   } else {
     const r = item.request;
     rows.push(
@@ -50,7 +51,6 @@ interface ItemDetailProps {
 
 export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDelete }: ItemDetailProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [localUrl, setLocalUrl] = useState<string>();
   const [downloadProblem, setDownloadProblem] = useState<string>();
   const favourite = item.favourite;
 
@@ -59,38 +59,13 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
     if (!element.open) element.showModal();
   }, []);
 
-  useEffect(() => {
-    let url: string | undefined;
-    let live = true;
-    setLocalUrl(undefined);
-    if (item.mediaStored) {
-      void galleryStore.getState().media(item.id).then((blob) => {
-        if (!live || !blob) return;
-        url = URL.createObjectURL(blob);
-        setLocalUrl(url);
-      });
-    }
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [item.id, item.mediaStored]);
-
-  const src = localUrl ?? (item.mediaStored ? undefined : item.remoteUrl);
+  const src = useMediaUrl(item);
   const prompt = promptOf(item);
-  const extension = EXTENSIONS[item.mediaType ?? ''] ?? (item.kind === 'video' ? 'mp4' : item.request.output_format);
 
   async function download() {
     setDownloadProblem(undefined);
     try {
-      const blob = (await galleryStore.getState().media(item.id)) ?? (item.remoteUrl ? await (await fetch(item.remoteUrl)).blob() : undefined);
-      if (!blob) throw new Error('no copy of this file is available');
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileNameFor(prompt || item.kind, item.seed, extension);
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadItem(item);
     } catch (error) {
       setDownloadProblem(`The file could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -170,6 +145,16 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
               <Link href={`/${recipeSearch(item.request)}`} className={`${button} inline-flex items-center`}>
                 Remix
               </Link>
+            )}
+            {isPicture(item) && (
+              <>
+                <Link href={withSourceItem(APP_PATHS.transform, item.id)} className={`${button} inline-flex items-center`}>
+                  Transform
+                </Link>
+                <Link href={withSourceItem(APP_PATHS.animate, item.id)} className={`${button} inline-flex items-center`}>
+                  Animate
+                </Link>
+              </>
             )}
             <button type="button" className={`${button} text-danger`} onClick={() => onDelete(item.id)}>
               Delete

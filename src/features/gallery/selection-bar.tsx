@@ -1,22 +1,11 @@
 /** What can be done with the selected items: download them, delete them, or change the selection. */
+import { downloadItem } from '../../gallery-store/download-item';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
-import { galleryStore } from '../../gallery-store/use-gallery';
-import { fileNameFor } from '../../lib/download-file';
-import { promptOf } from '../../gallery-store/gallery-item';
 import { useGalleryView } from './gallery-view-store';
 
+/** Downloads each item that still has a copy somewhere; the rest are skipped. */
 async function downloadAll(items: GalleryItem[]) {
-  for (const item of items) {
-    const blob = (await galleryStore.getState().media(item.id)) ?? (item.remoteUrl ? await fetch(item.remoteUrl).then((r) => (r.ok ? r.blob() : undefined)) : undefined);
-    if (!blob) continue;
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    const extension = blob.type === 'video/mp4' ? 'mp4' : (blob.type.split('/')[1] ?? 'png').replace('jpeg', 'jpg');
-    link.download = fileNameFor(promptOf(item) || item.kind, item.seed, extension);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  for (const item of items) await downloadItem(item).catch(() => undefined);
 }
 
 export function SelectionBar({ shown, onDelete }: { shown: readonly GalleryItem[]; onDelete(ids: string[]): void }) {

@@ -1,6 +1,6 @@
 /** Settings: which backend makes the pictures, and a check that it answers. */
 import { useState } from 'react';
-import { type BackendChoice, baseUrlOf, HOSTED_URL, isHttpUrl, useBackendStore } from '../../api/backend';
+import { type BackendChoice, baseUrlOf, HOSTED_URL, isHttpUrl, MAX_POLL_SECONDS, MIN_POLL_SECONDS, useBackendStore } from '../../api/backend';
 import { type ConnectionReport, checkConnection } from '../../api/connection-check';
 import { useEngineInfo } from '../../api/engine-info';
 import { useBackendLabel } from '../../api/backend-label';
@@ -12,7 +12,7 @@ const CHOICES: ReadonlyArray<{ value: BackendChoice; title: string; text: string
 ];
 
 export default function SettingsPage() {
-  const { choice, customUrl, choose } = useBackendStore();
+  const { choice, customUrl, choose, pollSeconds, setPollSeconds } = useBackendStore();
   const [draftUrl, setDraftUrl] = useState(customUrl);
   const [urlError, setUrlError] = useState<string>();
   const [checking, setChecking] = useState(false);
@@ -99,6 +99,29 @@ export default function SettingsPage() {
           This studio's security policy does not allow connections to {new URL(baseUrl).origin}. Add it to AIART_EXTRA_ORIGINS where the studio is served, or run this server in proxy mode.
         </p>
       )}
+
+      <div className="mt-8">
+        <label htmlFor="poll-seconds" className="block text-base font-semibold">
+          Check running videos every
+        </label>
+        <div className="mt-2 flex items-center gap-2">
+          <input
+            id="poll-seconds"
+            type="number"
+            min={MIN_POLL_SECONDS}
+            max={MAX_POLL_SECONDS}
+            step={1}
+            value={pollSeconds}
+            aria-describedby="poll-seconds-hint"
+            onChange={(event) => setPollSeconds(Number(event.target.value))}
+            className="min-h-11 w-24 rounded-md border border-line bg-canvas px-3 text-sm"
+          />
+          <span className="text-sm">seconds</span>
+        </div>
+        <p id="poll-seconds-hint" className="mt-1 text-xs text-muted">
+          From {MIN_POLL_SECONDS} to {MAX_POLL_SECONDS}. A video takes a minute or more on the hosted service; checking less often spares its rate limit.
+        </p>
+      </div>
 
       <div className="mt-8">
         <h2 className="text-base font-semibold">Connection</h2>

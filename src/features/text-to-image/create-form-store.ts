@@ -4,8 +4,8 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { ASPECT_RATIOS, type AspectRatio, MAX_SEED, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
-import type { SeedValue } from '../../components/seed-field';
+import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
+import { asRecord, restoreChoice, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
 
 export interface CreateFormValues {
@@ -34,24 +34,16 @@ export const CREATE_FORM_DEFAULTS: CreateFormValues = {
   showAdvanced: false,
 };
 
-const oneOf = <T,>(values: readonly T[], value: unknown, fallback: T): T => (values.includes(value as T) ? (value as T) : fallback);
-
 export function restoreCreateForm(saved: unknown): CreateFormValues {
-  const s = (saved && typeof saved === 'object' ? saved : {}) as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 20_000) : '');
-  const seed = s.seed as Partial<SeedValue> | undefined;
-  const seedNumber = Number(seed?.seed);
+  const s = asRecord(saved);
   return {
-    prompt: text(s.prompt),
-    negativePrompt: text(s.negativePrompt),
-    stylePreset: oneOf<StylePreset | ''>(['', ...STYLE_PRESETS], s.stylePreset, ''),
-    aspectRatio: oneOf(ASPECT_RATIOS, s.aspectRatio, CREATE_FORM_DEFAULTS.aspectRatio),
-    outputFormat: oneOf(OUTPUT_FORMATS, s.outputFormat, CREATE_FORM_DEFAULTS.outputFormat),
-    seed: {
-      seed: Number.isInteger(seedNumber) && seedNumber >= 1 && seedNumber <= MAX_SEED ? seedNumber : randomSeed(),
-      locked: seed?.locked === true,
-    },
-    batchSize: oneOf([1, 2, 3, 4], s.batchSize, 1),
+    prompt: restoreText(s.prompt),
+    negativePrompt: restoreText(s.negativePrompt),
+    stylePreset: restoreChoice<StylePreset | ''>(['', ...STYLE_PRESETS], s.stylePreset, ''),
+    aspectRatio: restoreChoice(ASPECT_RATIOS, s.aspectRatio, CREATE_FORM_DEFAULTS.aspectRatio),
+    outputFormat: restoreChoice(OUTPUT_FORMATS, s.outputFormat, CREATE_FORM_DEFAULTS.outputFormat),
+    seed: restoreSeed(s.seed),
+    batchSize: restoreChoice([1, 2, 3, 4], s.batchSize, 1),
     showAdvanced: s.showAdvanced === true,
   };
 }

@@ -1,12 +1,13 @@
 /** The Create form: prompt first, then style, shape, and the options that fold away. */
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import { MAX_PROMPT_LENGTH, MAX_SEED, OUTPUT_FORMATS } from '../../api/contract';
+import { OUTPUT_FORMATS } from '../../api/contract';
 import type { GenerateParams } from '../../api/generate-image';
 import { AspectRatioPicker } from '../../components/aspect-ratio-picker';
 import { ChoiceGroup } from '../../components/choice-group';
 import { PromptField } from '../../components/prompt-field';
 import { SeedField } from '../../components/seed-field';
 import { StylePicker } from '../../components/style-picker';
+import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { batchSeeds } from '../../lib/random-seed';
 import { useCreateForm } from './create-form-store';
 
@@ -14,13 +15,10 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 /** Checks the form and builds one request per image of the batch, or says what to fix. */
 function buildBatch(form: ReturnType<typeof useCreateForm.getState>): { batch?: GenerateParams[]; error?: string } {
+  const error = promptProblem(form.prompt, form.negativePrompt) ?? seedProblem(form.seed);
+  if (error) return { error };
   const prompt = form.prompt.trim();
-  if (!prompt) return { error: 'Write a prompt first: describe the picture you want.' };
-  if (form.prompt.length > MAX_PROMPT_LENGTH) return { error: `The prompt is too long: at most ${MAX_PROMPT_LENGTH.toLocaleString('en')} characters.` };
-  if (form.negativePrompt.length > MAX_PROMPT_LENGTH) return { error: 'The negative prompt is too long.' };
-  const seed = form.seed.seed;
-  if (form.seed.locked && !(Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED)) return { error: 'The seed must be a whole number from 1 to 4,294,967,294.' };
-  const seeds = batchSeeds(form.batchSize, form.seed.locked ? seed : undefined);
+  const seeds = batchSeeds(form.batchSize, form.seed.locked ? form.seed.seed : undefined);
   return {
     batch: seeds.map((s) => ({
       video_description: prompt,

@@ -52,7 +52,7 @@ export default function CreatePage() {
   useRecipeFromUrl();
 
   function generate(batch: GenerateParams[]) {
-    for (const run of start(baseUrl, batch)) {
+    for (const run of start(baseUrl, batch.map((params) => ({ params })))) {
       saveResult({
         id: run.id,
         kind: 'image',

@@ -3,7 +3,7 @@
  * read for the whole batch) and revoked when it leaves, so memory stays flat while scrolling.
  */
 import { useEffect, useRef, useState } from 'react';
-import { galleryStore } from '../../gallery-store/use-gallery';
+import { galleryStore } from './use-gallery';
 
 export function useThumbnailUrls(ids: readonly string[]): ReadonlyMap<string, string> {
   const urls = useRef(new Map<string, string>());

@@ -1,0 +1,65 @@
+/** Image to image: a picture goes in by drop, paste or browsing; bad files are refused before any upload. */
+import { expect, test } from './fixtures';
+import { testPhoto } from './pages/image-input';
+
+test('drop a photo, describe the change, and get the transformed image beside its source', async ({ transformPage, galleryPage, page }) => {
+  await transformPage.goto();
+  await transformPage.source.drop(await testPhoto(1200, 800, 'harbour.png'));
+  await expect(transformPage.source.previewCaption()).toContainText('harbour.png');
+  await expect(transformPage.source.previewCaption()).toContainText('1200×800');
+
+  await transformPage.prompt.fill('The harbour as a neon night scene');
+  await page.getByRole('group', { name: 'Style' }).getByText('Neon punk', { exact: true }).click();
+  await transformPage.transformButton.click();
+
+  const card = transformPage.results.first();
+  const result = card.getByRole('img', { name: 'The harbour as a neon night scene' });
+  await expect(result).toBeVisible();
+  await expect(card).toContainText('1024×1024');
+  const compare = card.getByRole('slider', { name: /Compare with the source/ });
+  await compare.focus();
+  await page.keyboard.press('End');
+  await expect(compare).toHaveValue('100');
+
+  await galleryPage.goto();
+  await expect(galleryPage.cell(/^Transform: The harbour as a neon night scene/)).toBeVisible();
+});
+
+test('paste an image from the clipboard, clear it, and browse for another', async ({ transformPage }) => {
+  await transformPage.goto();
+  await transformPage.prompt.click();
+  await transformPage.source.paste(await testPhoto(640, 480, 'pasted.png'));
+  await expect(transformPage.source.previewCaption()).toContainText('640×480');
+  await expect(transformPage.prompt).toHaveValue('');
+
+  await transformPage.source.region.getByRole('button', { name: 'Clear image' }).click();
+  await expect(transformPage.source.previewCaption()).toHaveCount(0);
+  await transformPage.source.browse(await testPhoto(300, 900, 'tall.png'));
+  await expect(transformPage.source.previewCaption()).toContainText('300×900');
+});
+
+test('every bad file gets a message naming it and the reason, and nothing is uploaded', async ({ transformPage, page }) => {
+  const apiCalls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+  });
+  await transformPage.goto();
+  const photo = await testPhoto(400, 300);
+  const bad = [
+    { file: { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('just some notes, not a picture') }, message: '“notes.png” is not an image the studio can use' },
+    { file: { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }, message: '“logo.svg” is an SVG' },
+    { file: { name: 'cut.png', mimeType: 'image/png', buffer: photo.buffer.subarray(0, photo.buffer.length - 20) }, message: '“cut.png” is incomplete' },
+    { file: { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([photo.buffer, Buffer.alloc(10 * 1024 * 1024 + 1 - photo.buffer.length)]) }, message: '“huge.png” is 10,485,761 bytes; images can be at most 10 MB' },
+    { file: { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }, message: '“empty.jpg” is empty' },
+  ];
+  for (const { file, message } of bad) {
+    await transformPage.source.browse(file);
+    await expect(transformPage.source.error).toContainText(message);
+  }
+  await expect(transformPage.source.previewCaption()).toHaveCount(0);
+
+  await transformPage.prompt.fill('Anything');
+  await transformPage.transformButton.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Add a source image first' })).toBeVisible();
+  expect(apiCalls).toEqual([]);
+});

@@ -1,0 +1,64 @@
+/** The Transform form's values, kept in localStorage so a reload never loses a prompt. */
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
+import { asRecord, restoreChoice, restoreNumber, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
+import { randomSeed } from '../../lib/random-seed';
+
+export interface TransformFormValues {
+  prompt: string;
+  negativePrompt: string;
+  strength: number;
+  stylePreset: StylePreset | '';
+  aspectRatio: AspectRatio;
+  outputFormat: OutputFormat;
+  seed: SeedValue;
+  showAdvanced: boolean;
+}
+
+export const DEFAULT_STRENGTH = 0.7;
+
+export const TRANSFORM_FORM_DEFAULTS: TransformFormValues = {
+  prompt: '',
+  negativePrompt: '',
+  strength: DEFAULT_STRENGTH,
+  stylePreset: '',
+  aspectRatio: '1:1',
+  outputFormat: 'png',
+  seed: { seed: 1, locked: false },
+  showAdvanced: false,
+};
+
+export function restoreTransformForm(saved: unknown): TransformFormValues {
+  const s = asRecord(saved);
+  return {
+    prompt: restoreText(s.prompt),
+    negativePrompt: restoreText(s.negativePrompt),
+    strength: restoreNumber(s.strength, 0, 1, DEFAULT_STRENGTH),
+    stylePreset: restoreChoice<StylePreset | ''>(['', ...STYLE_PRESETS], s.stylePreset, ''),
+    aspectRatio: restoreChoice(ASPECT_RATIOS, s.aspectRatio, TRANSFORM_FORM_DEFAULTS.aspectRatio),
+    outputFormat: restoreChoice(OUTPUT_FORMATS, s.outputFormat, TRANSFORM_FORM_DEFAULTS.outputFormat),
+    seed: restoreSeed(s.seed),
+    showAdvanced: s.showAdvanced === true,
+  };
+}
+
+interface TransformFormState extends TransformFormValues {
+  update(patch: Partial<TransformFormValues>): void;
+}
+
+export const useTransformForm = create<TransformFormState>()(
+  persist(
+    (set) => ({
+      ...TRANSFORM_FORM_DEFAULTS,
+      seed: { seed: randomSeed(), locked: false },
+      update: (patch) => set(patch),
+    }),
+    {
+      name: 'aiart.transform-form',
+      version: 1,
+      partialize: ({ update: _update, ...values }) => values,
+      merge: (saved, current) => ({ ...current, ...restoreTransformForm(saved) }),
+    },
+  ),
+);

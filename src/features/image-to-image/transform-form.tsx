@@ -1,0 +1,134 @@
+/** The Transform form: what to make of the source picture, how far to move from it, and the look. */
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { OUTPUT_FORMATS } from '../../api/contract';
+import type { TransformParams } from '../../api/transform-image';
+import { AspectRatioPicker } from '../../components/aspect-ratio-picker';
+import { ChoiceGroup } from '../../components/choice-group';
+import { PromptField } from '../../components/prompt-field';
+import { SeedField } from '../../components/seed-field';
+import { SliderField } from '../../components/slider-field';
+import { StylePicker } from '../../components/style-picker';
+import { promptProblem, seedProblem } from '../../lib/form-fields';
+import { randomSeed } from '../../lib/random-seed';
+import { DEFAULT_STRENGTH, useTransformForm } from './transform-form-store';
+
+function strengthHint(strength: number): string {
+  if (strength < 0.35) return 'Low: keeps most of your image, changes details and colour.';
+  if (strength < 0.75) return 'Lower keeps more of your image; higher follows the prompt more.';
+  return 'High: keeps little of your image beyond its layout.';
+}
+
+/** Checks the form and builds the request, or says what to fix. */
+function buildRequest(form: ReturnType<typeof useTransformForm.getState>): { params?: TransformParams; error?: string } {
+  const error = promptProblem(form.prompt, form.negativePrompt, 'change');
+  if (error) return { error };
+  const seedError = seedProblem(form.seed);
+  if (seedError) return { error: seedError };
+  return {
+    params: {
+      prompt: form.prompt.trim(),
+      negative_prompt: form.negativePrompt.trim(),
+      strength: form.strength,
+      style_preset: form.stylePreset || undefined,
+      aspect_ratio: form.aspectRatio,
+      output_format: form.outputFormat,
+      seed: form.seed.locked ? form.seed.seed : randomSeed(),
+    },
+  };
+}
+
+interface TransformFormProps {
+  /** Says what is missing outside the form (the source picture), or undefined when ready. */
+  sourceProblem?: string;
+  onTransform(params: TransformParams): void;
+}
+
+export function TransformForm({ sourceProblem, onTransform }: TransformFormProps) {
+  const form = useTransformForm();
+  const [error, setError] = useState<string>();
+  const [sourceError, setSourceError] = useState<string>();
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const { params, error: problem } = buildRequest(useTransformForm.getState());
+    setError(problem);
+    setSourceError(sourceProblem);
+    if (!params) {
+      document.getElementById('transform-prompt')?.focus();
+      return;
+    }
+    if (sourceProblem) return;
+    if (!form.seed.locked) form.update({ seed: { seed: params.seed, locked: false } });
+    onTransform(params);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+  }
+
+  return (
+    <form aria-label="Transform an image" onSubmit={submit} onKeyDown={onKeyDown} noValidate className="flex flex-col gap-5">
+      <PromptField
+        id="transform-prompt"
+        label="Prompt"
+        rows={3}
+        value={form.prompt}
+        onChange={(prompt) => {
+          form.update({ prompt });
+          if (error && prompt.trim()) setError(undefined);
+        }}
+        placeholder="The same scene as a watercolour painting"
+        error={error}
+      />
+      <SliderField
+        id="strength"
+        label="Strength"
+        value={form.strength}
+        min={0}
+        max={1}
+        step={0.05}
+        defaultValue={DEFAULT_STRENGTH}
+        format={(value) => value.toFixed(2)}
+        hint={strengthHint(form.strength)}
+        onChange={(strength) => form.update({ strength })}
+      />
+      <div className="flex flex-col gap-2">
+        <button type="submit" className="flex min-h-12 items-center justify-center gap-3 rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110">
+          Transform
+        </button>
+        {sourceError && (
+          <p role="alert" className="text-sm text-danger">
+            {sourceError}
+          </p>
+        )}
+      </div>
+      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
+      <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <details
+        open={form.showAdvanced}
+        onToggle={(event) => form.update({ showAdvanced: (event.currentTarget as HTMLDetailsElement).open })}
+        className="rounded-lg border border-line p-3"
+      >
+        <summary className="cursor-pointer text-sm font-medium">More options</summary>
+        <div className="mt-4 flex flex-col gap-5">
+          <PromptField
+            id="transform-negative-prompt"
+            label="Negative prompt"
+            rows={2}
+            value={form.negativePrompt}
+            onChange={(negativePrompt) => form.update({ negativePrompt })}
+            placeholder="What to leave out: blurry, text, watermark"
+          />
+          <ChoiceGroup
+            legend="Output format"
+            name="transform-output-format"
+            value={form.outputFormat}
+            onChange={(outputFormat) => form.update({ outputFormat })}
+            options={OUTPUT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
+          />
+          <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
+        </div>
+      </details>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Animate: image to video. The picture, its video frame and the motion settings on the left;
+ * the video jobs on the right, including any still running from before a reload.
+ */
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import { useBaseUrl } from '../../api/backend';
+import { VIDEO_DEFAULTS, VIDEO_SIZES } from '../../api/contract';
+import { useStartVideo } from '../../api/start-video';
+import { SeedField } from '../../components/seed-field';
+import { SliderField } from '../../components/slider-field';
+import { saveResult } from '../../gallery-store/save-result';
+import { useGallery } from '../../gallery-store/use-gallery';
+import type { VideoItem } from '../../gallery-store/video-job';
+import { seedProblem } from '../../lib/form-fields';
+import { randomSeed } from '../../lib/random-seed';
+import { cropRect, type CropView, defaultCropView } from '../../lib/video-crop';
+import { renderVideoInput } from '../../lib/video-input';
+import { createImageSourceStore } from '../../widgets/image-source/image-source-store';
+import { ImageSourceField } from '../../widgets/image-source/image-source-field';
+import { useAnimateForm } from './animate-form-store';
+import { CropEditor } from './crop-editor';
+import { VideoJobCard } from './video-job-card';
+
+const useAnimateSource = createImageSourceStore();
+/** Finished videos shown beside the running ones; the gallery has them all. */
+const RECENT_VIDEOS = 8;
+
+function motionHint(motion: number): string {
+  if (motion < 60) return 'Low: a gentle drift.';
+  if (motion < 180) return 'Higher moves the camera and the scene more.';
+  return 'High: strong movement, more change from frame to frame.';
+}
+
+/** Every running video job, and the newest finished ones. */
+function useVideoJobs(): VideoItem[] {
+  const items = useGallery((s) => s.items);
+  return useMemo(() => {
+    let finished = 0;
+    return items.filter((item): item is VideoItem => item.kind === 'video' && (item.status === 'pending' || finished++ < RECENT_VIDEOS));
+  }, [items]);
+}
+
+export default function AnimatePage() {
+  const baseUrl = useBaseUrl();
+  const form = useAnimateForm();
+  const source = useAnimateSource((s) => s.image);
+  const [view, setView] = useState<CropView>();
+  const [formError, setFormError] = useState<string>();
+  const jobs = useVideoJobs();
+  const start = useStartVideo(baseUrl);
+
+  useEffect(() => setView(source && defaultCropView(source)), [source]);
+
+  async function animate(event: FormEvent) {
+    event.preventDefault();
+    const problem = source && view ? seedProblem(form.seed) : 'Add a picture first: drop, paste, browse or pick one.';
+    setFormError(problem);
+    if (problem || !source || !view) return;
+    const seed = form.seed.locked ? form.seed.seed : randomSeed();
+    if (!form.seed.locked) form.update({ seed: { seed, locked: false } });
+    const size = VIDEO_SIZES[view.shape];
+    const request = { seed, cfg_scale: form.cfgScale, motion_bucket_id: form.motion };
+    start.reset();
+    const input = await renderVideoInput(source.file, cropRect(source, view), size).catch(() => undefined);
+    if (!input) {
+      setFormError(`“${source.name}” could not be prepared as a video frame: the browser failed to redraw it.`);
+      return;
+    }
+    const jobId = await start.mutateAsync({ image: input, params: request }).catch(() => undefined);
+    if (!jobId) return;
+    const id = crypto.randomUUID();
+    saveResult({
+      id,
+      kind: 'video',
+      status: 'pending',
+      jobId,
+      backend: baseUrl,
+      seed,
+      request,
+      createdAt: Date.now(),
+      favourite: false,
+      mediaStored: false,
+      width: size.width,
+      height: size.height,
+      parentId: source.galleryId,
+    });
+  }
+
+  return (
+    <div className="flex flex-col lg:h-full lg:flex-row">
+      <section aria-labelledby="animate-heading" className="flex flex-col gap-5 border-b border-line bg-panel p-4 lg:w-[360px] lg:shrink-0 lg:overflow-y-auto lg:border-b-0 lg:border-r">
+        <h1 id="animate-heading" className="text-lg font-semibold">
+          Animate
+        </h1>
+        <ImageSourceField useSource={useAnimateSource} label="Picture to animate" />
+        <form aria-label="Animate a picture" onSubmit={animate} noValidate className="flex flex-col gap-5">
+          {source && view && <CropEditor image={source} view={view} onChange={setView} />}
+          <SliderField
+            id="motion"
+            label="Motion"
+            value={form.motion}
+            min={1}
+            max={255}
+            step={1}
+            defaultValue={VIDEO_DEFAULTS.motionBucketId}
+            hint={motionHint(form.motion)}
+            onChange={(motion) => form.update({ motion })}
+          />
+          <SliderField
+            id="cfg-scale"
+            label="Stick to the picture (CFG scale)"
+            value={form.cfgScale}
+            min={0}
+            max={10}
+            step={0.1}
+            defaultValue={VIDEO_DEFAULTS.cfgScale}
+            format={(value) => value.toFixed(1)}
+            hint="Higher keeps the video closer to your picture; lower lets it wander."
+            onChange={(cfgScale) => form.update({ cfgScale })}
+          />
+          <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
+          <button
+            type="submit"
+            disabled={start.isPending}
+            className="flex min-h-12 items-center justify-center rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110 disabled:opacity-60"
+          >
+            {start.isPending ? 'Starting the video…' : 'Animate'}
+          </button>
+          {(formError || start.isError) && (
+            <p role="alert" className="text-sm text-danger">
+              {formError ?? errorMessage(start.error, 'The video could not be started.')}
+            </p>
+          )}
+        </form>
+      </section>
+      <section aria-label="Videos" className="min-w-0 flex-1 p-4 lg:overflow-y-auto">
+        {jobs.length === 0 ? (
+          <div className="mx-auto mt-8 max-w-lg text-center">
+            <h2 className="text-lg font-semibold">Bring a still to life</h2>
+            <p className="mt-2 text-sm text-muted">
+              Add a picture, choose how much it should move, and start. A video takes a while: it keeps rendering if you leave or reload, and lands in
+              your gallery when done.
+            </p>
+          </div>
+        ) : (
+          <ul className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+            {jobs.map((item) => (
+              <li key={item.id}>
+                <VideoJobCard item={item} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

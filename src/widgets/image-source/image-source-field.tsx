@@ -1,0 +1,36 @@
+/**
+ * A page's source picture: the drop zone with its checks, the gallery's newest pictures, and a
+ * gallery item named in the address (`?from=id`, from Transform or Animate buttons elsewhere).
+ */
+import { useCallback, useEffect } from 'react';
+import { ImageDropZone } from '../../components/image-drop-zone';
+import { sourceItemOf } from '../../lib/app-paths';
+import { describeSource, type ImageSourceStore } from './image-source-store';
+import { RecentPictures } from './recent-pictures';
+
+export function ImageSourceField({ useSource, label }: { useSource: ImageSourceStore; label: string }) {
+  const { image, error, checking, fromFiles, fromGallery, clear } = useSource();
+  const onFiles = useCallback((files: File[]) => void fromFiles(files), [fromFiles]);
+
+  useEffect(() => {
+    const id = sourceItemOf(window.location.search);
+    if (!id) return;
+    void fromGallery(id);
+    window.history.replaceState(null, '', window.location.pathname);
+  }, [fromGallery]);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <ImageDropZone
+        label={label}
+        preview={image && { url: image.previewUrl, name: image.name, details: describeSource(image) }}
+        checking={checking}
+        error={error}
+        onFiles={onFiles}
+        onGalleryItem={(id) => void fromGallery(id)}
+        onClear={clear}
+      />
+      <RecentPictures onPick={(id) => void fromGallery(id)} />
+    </div>
+  );
+}

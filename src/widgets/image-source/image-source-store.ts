@@ -1,0 +1,74 @@
+/**
+ * The picture a page works from: checked before it is accepted, previewed, and replaced or
+ * cleared. One store per page, so Transform and Animate each keep their own.
+ */
+import { create } from 'zustand';
+import { galleryItemFile } from '../../gallery-store/item-file';
+import { type CheckedImage, checkImageFile, formatBytes } from '../../lib/image-file-check';
+
+export interface SourceImage extends CheckedImage {
+  name: string;
+  previewUrl: string;
+  /** The gallery item it came from, to record as the result's parent. */
+  galleryId?: string;
+}
+
+export interface ImageSourceState {
+  image?: SourceImage;
+  error?: string;
+  checking: boolean;
+  fromFiles(files: File[], galleryId?: string): Promise<void>;
+  fromGallery(id: string): Promise<void>;
+  clear(): void;
+}
+
+export function describeSource(image: SourceImage): string {
+  return `${image.width}×${image.height} · ${formatBytes(image.bytes)}`;
+}
+
+export function createImageSourceStore() {
+  let latest = 0;
+  return create<ImageSourceState>()((set, get) => {
+    const replace = (image: SourceImage | undefined, error?: string) => {
+      const old = get().image;
+      if (old && old !== image) URL.revokeObjectURL(old.previewUrl);
+      set({ image, error, checking: false });
+    };
+
+    return {
+      checking: false,
+
+      async fromFiles(files, galleryId) {
+        const ticket = ++latest;
+        set({ checking: true, error: undefined });
+        const [file] = files;
+        const check = await checkImageFile(file);
+        if (ticket !== latest) return;
+        if (!check.ok) {
+          set({ checking: false, error: check.message });
+          return;
+        }
+        const note = files.length > 1 ? `Only one image is used at a time: “${file.name}”.` : undefined;
+        replace({ ...check.image, name: file.name, previewUrl: URL.createObjectURL(check.image.file), galleryId }, note);
+      },
+
+      async fromGallery(id) {
+        const ticket = ++latest;
+        set({ checking: true, error: undefined });
+        try {
+          const file = await galleryItemFile(id);
+          if (ticket === latest) await get().fromFiles([file], id);
+        } catch (error) {
+          if (ticket === latest) set({ checking: false, error: error instanceof Error ? error.message : String(error) });
+        }
+      },
+
+      clear() {
+        latest++;
+        replace(undefined);
+      },
+    };
+  });
+}
+
+export type ImageSourceStore = ReturnType<typeof createImageSourceStore>;
