@@ -2,7 +2,7 @@
 import { expect, test } from './fixtures';
 
 test('injected 500s and 429s are retried until every image of the batch arrives', async ({ createPage, startQuirkyEngine, page }) => {
-  const { url: origin } = await startQuirkyEngine({ AIART_FAILURE_RATE: '0.34', AIART_RATE_LIMIT: '3', AIART_RATE_WINDOW_SECONDS: '2' });
+  const { url: origin } = await startQuirkyEngine({ AIART_FAILURE_RATE: '0.34', AIART_RATE_LIMIT: '3', AIART_RATE_WINDOW_SECONDS: '5' });
   const failures: number[] = [];
   page.on('response', (response) => {
     if (response.url().endsWith('/api/generate') && response.status() >= 400) failures.push(response.status());
