@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { testPhoto } from './pages/image-input';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -28,6 +29,24 @@ for (const scheme of ['dark', 'light'] as const) {
       await createPage.prompt.fill('Axe check');
       await createPage.generateButton.click();
       await expect(createPage.images()).toHaveCount(1);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('Transform with a source, an error and a result, and Animate with a crop and a job, have none either', async ({ page, transformPage, animatePage }) => {
+      await transformPage.goto();
+      await transformPage.source.browse({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+      await expect(transformPage.source.error).toBeVisible();
+      await transformPage.source.drop(await testPhoto(800, 600));
+      await transformPage.prompt.fill('Axe check');
+      await transformPage.transformButton.click();
+      await expect(transformPage.results.first().getByRole('slider')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await animatePage.goto();
+      await animatePage.source.drop(await testPhoto(800, 600));
+      await page.getByText('More options').click();
+      await animatePage.animateButton.click();
+      await expect(animatePage.jobs.first()).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
   });

@@ -81,8 +81,9 @@ export function ImageDropZone({ label, preview, checking, error, onFiles, onGall
         {preview ? (
           <figure className="flex w-full flex-col items-center gap-2">
             <img src={preview.url} alt={`${label}: ${preview.name}`} className="max-h-56 max-w-full rounded-md object-contain" />
-            <figcaption className="text-xs text-muted">
-              <span className="font-medium text-fg">{preview.name}</span> · <span className="tabular-nums">{preview.details}</span>
+            <figcaption className="flex max-w-full flex-col text-xs text-muted">
+              <span className="truncate font-medium text-fg">{preview.name}</span>
+              <span className="tabular-nums">{preview.details}</span>
             </figcaption>
           </figure>
         ) : (

@@ -4,7 +4,7 @@ import { restoreAnimateForm } from './animate-form-store';
 
 describe('restoreAnimateForm', () => {
   it('restores saved values', () => {
-    const saved = { cfgScale: 3.5, motion: 200, seed: { seed: 12, locked: true } };
+    const saved = { cfgScale: 3.5, motion: 200, seed: { seed: 12, locked: true }, showAdvanced: true };
     expect(restoreAnimateForm(saved)).toEqual(saved);
   });
 

@@ -9,6 +9,7 @@ export interface AnimateFormValues {
   cfgScale: number;
   motion: number;
   seed: SeedValue;
+  showAdvanced: boolean;
 }
 
 export function restoreAnimateForm(saved: unknown): AnimateFormValues {
@@ -18,6 +19,7 @@ export function restoreAnimateForm(saved: unknown): AnimateFormValues {
     cfgScale: restoreNumber(s.cfgScale, 0, 10, VIDEO_DEFAULTS.cfgScale),
     motion: Number.isInteger(motion) ? motion : VIDEO_DEFAULTS.motionBucketId,
     seed: restoreSeed(s.seed),
+    showAdvanced: s.showAdvanced === true,
   };
 }
 
@@ -31,6 +33,7 @@ export const useAnimateForm = create<AnimateFormState>()(
       cfgScale: VIDEO_DEFAULTS.cfgScale,
       motion: VIDEO_DEFAULTS.motionBucketId,
       seed: { seed: randomSeed(), locked: false },
+      showAdvanced: false,
       update: (patch) => set(patch),
     }),
     {

@@ -107,19 +107,6 @@ export default function AnimatePage() {
             hint={motionHint(form.motion)}
             onChange={(motion) => form.update({ motion })}
           />
-          <SliderField
-            id="cfg-scale"
-            label="Stick to the picture (CFG scale)"
-            value={form.cfgScale}
-            min={0}
-            max={10}
-            step={0.1}
-            defaultValue={VIDEO_DEFAULTS.cfgScale}
-            format={(value) => value.toFixed(1)}
-            hint="Higher keeps the video closer to your picture; lower lets it wander."
-            onChange={(cfgScale) => form.update({ cfgScale })}
-          />
-          <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
           <button
             type="submit"
             disabled={start.isPending}
@@ -132,6 +119,28 @@ export default function AnimatePage() {
               {formError ?? errorMessage(start.error, 'The video could not be started.')}
             </p>
           )}
+          <details
+            open={form.showAdvanced}
+            onToggle={(event) => form.update({ showAdvanced: (event.currentTarget as HTMLDetailsElement).open })}
+            className="rounded-lg border border-line p-3"
+          >
+            <summary className="cursor-pointer text-sm font-medium">More options</summary>
+            <div className="mt-4 flex flex-col gap-5">
+              <SliderField
+                id="cfg-scale"
+                label="Stick to the picture (CFG scale)"
+                value={form.cfgScale}
+                min={0}
+                max={10}
+                step={0.1}
+                defaultValue={VIDEO_DEFAULTS.cfgScale}
+                format={(value) => value.toFixed(1)}
+                hint="Higher keeps the video closer to your picture; lower lets it wander."
+                onChange={(cfgScale) => form.update({ cfgScale })}
+              />
+              <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
+            </div>
+          </details>
         </form>
       </section>
       <section aria-label="Videos" className="min-w-0 flex-1 p-4 lg:overflow-y-auto">
