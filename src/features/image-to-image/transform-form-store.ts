@@ -1,8 +1,7 @@
 /** The Transform form's values, kept in localStorage so a reload never loses a prompt. */
-import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
 import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
 import { asRecord, restoreChoice, restoreNumber, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
+import { createPersistedForm } from '../../lib/persisted-form';
 import { randomSeed } from '../../lib/random-seed';
 
 export interface TransformFormValues {
@@ -43,22 +42,9 @@ export function restoreTransformForm(saved: unknown): TransformFormValues {
   };
 }
 
-interface TransformFormState extends TransformFormValues {
-  update(patch: Partial<TransformFormValues>): void;
-}
 
-export const useTransformForm = create<TransformFormState>()(
-  persist(
-    (set) => ({
-      ...TRANSFORM_FORM_DEFAULTS,
-      seed: { seed: randomSeed(), locked: false },
-      update: (patch) => set(patch),
-    }),
-    {
-      name: 'aiart.transform-form',
-      version: 1,
-      partialize: ({ update: _update, ...values }) => values,
-      merge: (saved, current) => ({ ...current, ...restoreTransformForm(saved) }),
-    },
-  ),
+export const useTransformForm = createPersistedForm<TransformFormValues>(
+  'aiart.transform-form',
+  () => ({ ...TRANSFORM_FORM_DEFAULTS, seed: { seed: randomSeed(), locked: false } }),
+  restoreTransformForm,
 );

@@ -1,11 +1,10 @@
 /** The Transform form: what to make of the source picture, how far to move from it, and the look. */
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import { OUTPUT_FORMATS } from '../../api/contract';
 import type { TransformParams } from '../../api/transform-image';
 import { AspectRatioPicker } from '../../components/aspect-ratio-picker';
-import { ChoiceGroup } from '../../components/choice-group';
+import { FoldAway } from '../../components/fold-away';
+import { PictureOptions } from '../../components/picture-options';
 import { PromptField } from '../../components/prompt-field';
-import { SeedField } from '../../components/seed-field';
 import { SliderField } from '../../components/slider-field';
 import { StylePicker } from '../../components/style-picker';
 import { promptProblem, seedProblem } from '../../lib/form-fields';
@@ -104,31 +103,9 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
       </div>
       <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
       <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />
-      <details
-        open={form.showAdvanced}
-        onToggle={(event) => form.update({ showAdvanced: (event.currentTarget as HTMLDetailsElement).open })}
-        className="rounded-lg border border-line p-3"
-      >
-        <summary className="cursor-pointer text-sm font-medium">More options</summary>
-        <div className="mt-4 flex flex-col gap-5">
-          <PromptField
-            id="transform-negative-prompt"
-            label="Negative prompt"
-            rows={2}
-            value={form.negativePrompt}
-            onChange={(negativePrompt) => form.update({ negativePrompt })}
-            placeholder="What to leave out: blurry, text, watermark"
-          />
-          <ChoiceGroup
-            legend="Output format"
-            name="transform-output-format"
-            value={form.outputFormat}
-            onChange={(outputFormat) => form.update({ outputFormat })}
-            options={OUTPUT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
-          />
-          <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
-        </div>
-      </details>
+      <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
+        <PictureOptions idPrefix="transform-" values={form} onChange={form.update} />
+      </FoldAway>
     </form>
   );
 }

@@ -1,8 +1,7 @@
 /** The Animate form's values, kept in localStorage. */
-import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
 import { VIDEO_DEFAULTS } from '../../api/contract';
 import { asRecord, restoreNumber, restoreSeed, type SeedValue } from '../../lib/form-fields';
+import { createPersistedForm } from '../../lib/persisted-form';
 import { randomSeed } from '../../lib/random-seed';
 
 export interface AnimateFormValues {
@@ -23,24 +22,9 @@ export function restoreAnimateForm(saved: unknown): AnimateFormValues {
   };
 }
 
-interface AnimateFormState extends AnimateFormValues {
-  update(patch: Partial<AnimateFormValues>): void;
-}
 
-export const useAnimateForm = create<AnimateFormState>()(
-  persist(
-    (set) => ({
-      cfgScale: VIDEO_DEFAULTS.cfgScale,
-      motion: VIDEO_DEFAULTS.motionBucketId,
-      seed: { seed: randomSeed(), locked: false },
-      showAdvanced: false,
-      update: (patch) => set(patch),
-    }),
-    {
-      name: 'aiart.animate-form',
-      version: 1,
-      partialize: ({ update: _update, ...values }) => values,
-      merge: (saved, current) => ({ ...current, ...restoreAnimateForm(saved) }),
-    },
-  ),
+export const useAnimateForm = createPersistedForm<AnimateFormValues>(
+  'aiart.animate-form',
+  () => ({ cfgScale: VIDEO_DEFAULTS.cfgScale, motion: VIDEO_DEFAULTS.motionBucketId, seed: { seed: randomSeed(), locked: false }, showAdvanced: false }),
+  restoreAnimateForm,
 );

@@ -7,8 +7,10 @@ import { errorMessage } from '../../api/api-error';
 import { useBaseUrl } from '../../api/backend';
 import { VIDEO_DEFAULTS, VIDEO_SIZES } from '../../api/contract';
 import { useStartVideo } from '../../api/start-video';
+import { FoldAway } from '../../components/fold-away';
 import { SeedField } from '../../components/seed-field';
 import { SliderField } from '../../components/slider-field';
+import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { saveResult } from '../../gallery-store/save-result';
 import { useGallery } from '../../gallery-store/use-gallery';
 import type { VideoItem } from '../../gallery-store/video-job';
@@ -87,81 +89,64 @@ export default function AnimatePage() {
     });
   }
 
-  return (
-    <div className="flex flex-col lg:h-full lg:flex-row">
-      <section aria-labelledby="animate-heading" className="flex flex-col gap-5 border-b border-line bg-panel p-4 lg:w-[360px] lg:shrink-0 lg:overflow-y-auto lg:border-b-0 lg:border-r">
-        <h1 id="animate-heading" className="text-lg font-semibold">
-          Animate
-        </h1>
-        <ImageSourceField useSource={useAnimateSource} label="Picture to animate" />
-        <form aria-label="Animate a picture" onSubmit={animate} noValidate className="flex flex-col gap-5">
-          {source && view && <CropEditor image={source} view={view} onChange={setView} />}
-          <SliderField
-            id="motion"
-            label="Motion"
-            value={form.motion}
-            min={1}
-            max={255}
-            step={1}
-            defaultValue={VIDEO_DEFAULTS.motionBucketId}
-            hint={motionHint(form.motion)}
-            onChange={(motion) => form.update({ motion })}
-          />
-          <button
-            type="submit"
-            disabled={start.isPending}
-            className="flex min-h-12 items-center justify-center rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110 disabled:opacity-60"
-          >
-            {start.isPending ? 'Starting the video…' : 'Animate'}
-          </button>
-          {(formError || start.isError) && (
-            <p role="alert" className="text-sm text-danger">
-              {formError ?? errorMessage(start.error, 'The video could not be started.')}
-            </p>
-          )}
-          <details
-            open={form.showAdvanced}
-            onToggle={(event) => form.update({ showAdvanced: (event.currentTarget as HTMLDetailsElement).open })}
-            className="rounded-lg border border-line p-3"
-          >
-            <summary className="cursor-pointer text-sm font-medium">More options</summary>
-            <div className="mt-4 flex flex-col gap-5">
-              <SliderField
-                id="cfg-scale"
-                label="Stick to the picture (CFG scale)"
-                value={form.cfgScale}
-                min={0}
-                max={10}
-                step={0.1}
-                defaultValue={VIDEO_DEFAULTS.cfgScale}
-                format={(value) => value.toFixed(1)}
-                hint="Higher keeps the video closer to your picture; lower lets it wander."
-                onChange={(cfgScale) => form.update({ cfgScale })}
-              />
-              <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
-            </div>
-          </details>
-        </form>
-      </section>
-      <section aria-label="Videos" className="min-w-0 flex-1 p-4 lg:overflow-y-auto">
-        {jobs.length === 0 ? (
-          <div className="mx-auto mt-8 max-w-lg text-center">
-            <h2 className="text-lg font-semibold">Bring a still to life</h2>
-            <p className="mt-2 text-sm text-muted">
-              Add a picture, choose how much it should move, and start. A video takes a while: it keeps rendering if you leave or reload, and lands in
-              your gallery when done.
-            </p>
-          </div>
-        ) : (
-          <ul className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-            {jobs.map((item) => (
-              <li key={item.id}>
-                <VideoJobCard item={item} />
-              </li>
-            ))}
-          </ul>
+  const controls = (
+    <>
+      <ImageSourceField useSource={useAnimateSource} label="Picture to animate" />
+      <form aria-label="Animate a picture" onSubmit={animate} noValidate className="flex flex-col gap-5">
+        {source && view && <CropEditor image={source} view={view} onChange={setView} />}
+        <SliderField
+          id="motion"
+          label="Motion"
+          value={form.motion}
+          min={1}
+          max={255}
+          step={1}
+          defaultValue={VIDEO_DEFAULTS.motionBucketId}
+          hint={motionHint(form.motion)}
+          onChange={(motion) => form.update({ motion })}
+        />
+        <button
+          type="submit"
+          disabled={start.isPending}
+          className="flex min-h-12 items-center justify-center rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110 disabled:opacity-60"
+        >
+          {start.isPending ? 'Starting the video…' : 'Animate'}
+        </button>
+        {(formError || start.isError) && (
+          <p role="alert" className="text-sm text-danger">
+            {formError ?? errorMessage(start.error, 'The video could not be started.')}
+          </p>
         )}
-      </section>
-    </div>
+        <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
+          <SliderField
+            id="cfg-scale"
+            label="Stick to the picture (CFG scale)"
+            value={form.cfgScale}
+            min={0}
+            max={10}
+            step={0.1}
+            defaultValue={VIDEO_DEFAULTS.cfgScale}
+            format={(value) => value.toFixed(1)}
+            hint="Higher keeps the video closer to your picture; lower lets it wander."
+            onChange={(cfgScale) => form.update({ cfgScale })}
+          />
+          <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
+        </FoldAway>
+      </form>
+    </>
+  );
+  return (
+    <Workspace title="Animate" controls={controls} resultsLabel="Videos">
+      {jobs.length === 0 ? (
+        <EmptyResults title="Bring a still to life">
+          <p className="mt-2 text-sm text-muted">
+            Add a picture, choose how much it should move, and start. A video takes a while: it keeps rendering if you leave or reload, and lands in your
+            gallery when done.
+          </p>
+        </EmptyResults>
+      ) : (
+        <ResultGrid items={jobs} render={(item) => <VideoJobCard item={item} />} />
+      )}
+    </Workspace>
   );
 }

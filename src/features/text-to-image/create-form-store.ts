@@ -2,10 +2,9 @@
  * The Create form's values, kept in localStorage so a reload never loses a prompt. Stored data
  * is untrusted on the way back in: every field is checked and falls back to its default.
  */
-import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
 import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
 import { asRecord, restoreChoice, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
+import { createPersistedForm } from '../../lib/persisted-form';
 import { randomSeed } from '../../lib/random-seed';
 
 export interface CreateFormValues {
@@ -19,9 +18,6 @@ export interface CreateFormValues {
   showAdvanced: boolean;
 }
 
-interface CreateFormState extends CreateFormValues {
-  update(patch: Partial<CreateFormValues>): void;
-}
 
 export const CREATE_FORM_DEFAULTS: CreateFormValues = {
   prompt: '',
@@ -48,18 +44,8 @@ export function restoreCreateForm(saved: unknown): CreateFormValues {
   };
 }
 
-export const useCreateForm = create<CreateFormState>()(
-  persist(
-    (set) => ({
-      ...CREATE_FORM_DEFAULTS,
-      seed: { seed: randomSeed(), locked: false },
-      update: (patch) => set(patch),
-    }),
-    {
-      name: 'aiart.create-form',
-      version: 1,
-      partialize: ({ update: _update, ...values }) => values,
-      merge: (saved, current) => ({ ...current, ...restoreCreateForm(saved) }),
-    },
-  ),
+export const useCreateForm = createPersistedForm<CreateFormValues>(
+  'aiart.create-form',
+  () => ({ ...CREATE_FORM_DEFAULTS, seed: { seed: randomSeed(), locked: false } }),
+  restoreCreateForm,
 );

@@ -1,11 +1,11 @@
 /** The Create form: prompt first, then style, shape, and the options that fold away. */
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import { OUTPUT_FORMATS } from '../../api/contract';
 import type { GenerateParams } from '../../api/generate-image';
 import { AspectRatioPicker } from '../../components/aspect-ratio-picker';
 import { ChoiceGroup } from '../../components/choice-group';
+import { FoldAway } from '../../components/fold-away';
+import { PictureOptions } from '../../components/picture-options';
 import { PromptField } from '../../components/prompt-field';
-import { SeedField } from '../../components/seed-field';
 import { StylePicker } from '../../components/style-picker';
 import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { batchSeeds } from '../../lib/random-seed';
@@ -78,31 +78,9 @@ export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[])
         onChange={(batchSize) => form.update({ batchSize })}
         options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n), title: `${n} image${n > 1 ? 's' : ''}` }))}
       />
-      <details
-        open={form.showAdvanced}
-        onToggle={(event) => form.update({ showAdvanced: (event.currentTarget as HTMLDetailsElement).open })}
-        className="rounded-lg border border-line p-3"
-      >
-        <summary className="cursor-pointer text-sm font-medium">More options</summary>
-        <div className="mt-4 flex flex-col gap-5">
-          <PromptField
-            id="negative-prompt"
-            label="Negative prompt"
-            rows={2}
-            value={form.negativePrompt}
-            onChange={(negativePrompt) => form.update({ negativePrompt })}
-            placeholder="What to leave out: blurry, text, watermark"
-          />
-          <ChoiceGroup
-            legend="Output format"
-            name="output-format"
-            value={form.outputFormat}
-            onChange={(outputFormat) => form.update({ outputFormat })}
-            options={OUTPUT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
-          />
-          <SeedField value={form.seed} onChange={(seed) => form.update({ seed })} />
-        </div>
-      </details>
+      <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
+        <PictureOptions idPrefix="" values={form} onChange={form.update} />
+      </FoldAway>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useBaseUrl } from '../../api/backend';
 import type { GenerateParams } from '../../api/generate-image';
+import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { saveResult } from '../../gallery-store/save-result';
 import { readRecipe } from '../../lib/recipe-params';
 import { useCreateForm } from './create-form-store';
@@ -69,45 +70,30 @@ export default function CreatePage() {
   }
 
   return (
-    <div className="flex flex-col lg:h-full lg:flex-row">
-      <section aria-labelledby="create-heading" className="border-b border-line bg-panel p-4 lg:w-[360px] lg:shrink-0 lg:overflow-y-auto lg:border-b-0 lg:border-r">
-        <h1 id="create-heading" className="mb-4 text-lg font-semibold">
-          Create
-        </h1>
-        <CreateForm onGenerate={generate} />
-      </section>
-      <section id="results" aria-label="Results" className="min-w-0 flex-1 scroll-mt-2 p-4 lg:overflow-y-auto">
-        {runs.length === 0 ? (
-          <div className="mx-auto mt-8 max-w-lg text-center">
-            <h2 className="text-lg font-semibold">Nothing here yet. Create your first image</h2>
-            <p className="mt-2 text-sm text-muted">Describe a picture, or start from an example:</p>
-            <ul className="mt-4 flex flex-col gap-2">
-              {EXAMPLES.map((example) => (
-                <li key={example}>
-                  <button
-                    type="button"
-                    className="w-full rounded-lg border border-line bg-panel p-3 text-left text-sm hover:border-accent"
-                    onClick={() => {
-                      update({ prompt: example });
-                      document.getElementById('prompt')?.focus();
-                    }}
-                  >
-                    {example}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <ul className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-            {runs.map((run) => (
-              <li key={run.id}>
-                <GenerationCard run={run} />
+    <Workspace title="Create" controls={<CreateForm onGenerate={generate} />} resultsLabel="Results">
+      {runs.length === 0 ? (
+        <EmptyResults title="Nothing here yet. Create your first image">
+          <p className="mt-2 text-sm text-muted">Describe a picture, or start from an example:</p>
+          <ul className="mt-4 flex flex-col gap-2">
+            {EXAMPLES.map((example) => (
+              <li key={example}>
+                <button
+                  type="button"
+                  className="w-full rounded-lg border border-line bg-panel p-3 text-left text-sm hover:border-accent"
+                  onClick={() => {
+                    update({ prompt: example });
+                    document.getElementById('prompt')?.focus();
+                  }}
+                >
+                  {example}
+                </button>
               </li>
             ))}
           </ul>
-        )}
-      </section>
-    </div>
+        </EmptyResults>
+      ) : (
+        <ResultGrid items={runs} render={(run) => <GenerationCard run={run} />} />
+      )}
+    </Workspace>
   );
 }
