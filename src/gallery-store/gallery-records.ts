@@ -1,6 +1,12 @@
 /** Reads and writes of gallery records, each one IndexedDB transaction. */
+import { unwrap, wrap } from 'idb';
 import type { GalleryDb } from './gallery-db';
 import type { GalleryItem } from './gallery-item';
+
+/** IDBIndex.getAllRecords, in browsers that have it: records in either direction in one request. */
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?(options: { count?: number; direction?: IDBCursorDirection }): IDBRequest<Array<{ value: GalleryItem }>>;
+};
 
 /** An item with its Blobs, as removed: enough to put it back exactly. */
 export interface RemovedItem {
@@ -9,20 +15,47 @@ export interface RemovedItem {
   thumb?: Blob;
 }
 
+const PAGE_ITEMS = 2000;
+
+/**
+ * Every item, newest first, read a page per transaction so other reads (the thumbnails on
+ * screen) and the page itself get turns in between.
+ */
 export async function readAllItems(db: GalleryDb): Promise<GalleryItem[]> {
-  const items = await db.getAllFromIndex('items', 'createdAt');
-  return items.reverse();
+  const items: GalleryItem[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await db.getAll('items', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE_ITEMS);
+    items.push(...page);
+    if (page.length < PAGE_ITEMS) break;
+    after = page[page.length - 1].id;
+  }
+  return items.sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** The newest `count` items, read first so the gallery can paint before the rest arrive. */
-export async function readNewestItems(db: GalleryDb, count: number): Promise<GalleryItem[]> {
-  const items: GalleryItem[] = [];
-  let cursor = await db.transaction('items').store.index('createdAt').openCursor(null, 'prev');
-  while (cursor && items.length < count) {
-    items.push(cursor.value);
-    cursor = await cursor.continue();
+/**
+ * The newest `count` items and their thumbnails, read first in one transaction so the gallery
+ * can paint its first screen before the rest arrive.
+ */
+export async function readNewestItems(db: GalleryDb, count: number): Promise<{ items: GalleryItem[]; thumbs: Map<string, Blob> }> {
+  const tx = db.transaction(['items', 'thumbs']);
+  const index = tx.objectStore('items').index('createdAt');
+  const raw = unwrap(index) as IndexWithRecords;
+  let items: GalleryItem[] = [];
+  if (typeof raw.getAllRecords === 'function') {
+    // One request where the browser can read newest first; a cursor step per item elsewhere.
+    const records = await wrap(raw.getAllRecords({ count, direction: 'prev' }));
+    items = records.map((record) => record.value);
+  } else {
+    let cursor = await index.openCursor(null, 'prev');
+    while (cursor && items.length < count) {
+      items.push(cursor.value);
+      cursor = await cursor.continue();
+    }
   }
-  return items;
+  const blobs = await Promise.all(items.map((item) => tx.objectStore('thumbs').get(item.id)));
+  await tx.done;
+  return { items, thumbs: new Map(items.flatMap((item, i) => (blobs[i] ? [[item.id, blobs[i]] as const] : []))) };
 }
 
 export async function writeItems(db: GalleryDb, items: GalleryItem[]): Promise<void> {

@@ -78,12 +78,18 @@ function placed(items: GalleryItem[], item: GalleryItem): GalleryItem[] {
   return [...rest.slice(0, low), item, ...rest.slice(low)];
 }
 
+/** Resolves when the page is idle (its first screen drawn), or after a short wait at most. */
+const idle = () =>
+  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 300 }) : setTimeout(resolve, 0)));
+
 const isQuotaError = (error: unknown) =>
   error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 
 export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<GalleryState> {
   const { dbName, channelName = 'aiart-gallery', markerKey = 'aiart.gallery.count', flushDelayMs = 250 } = options;
   let db: GalleryDb | undefined;
+  /** The thumbnails of the first screen, read with its items. */
+  let firstThumbs = new Map<string, Blob>();
   const beforeReady: Array<() => void> = [];
   const dirty = new Set<string>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -122,10 +128,12 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         set({ status: 'loading' });
         try {
           db = await openGalleryDb(dbName);
-          const newest = await readNewestItems(db, FIRST_PAINT_ITEMS);
+          const { items: newest, thumbs } = await readNewestItems(db, FIRST_PAINT_ITEMS);
+          firstThumbs = thumbs;
           let preview = newest;
           for (const item of get().items) preview = placed(preview, item);
           set({ items: preview });
+          if (newest.length === FIRST_PAINT_ITEMS) await idle();
           const stored = newest.length < FIRST_PAINT_ITEMS ? newest : await readAllItems(db);
           const interrupted = stored
             .filter((item) => item.status === 'pending' && !(item.kind === 'video' && item.jobId))
@@ -161,6 +169,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         await new Promise<void>((resolve) => whenReady(resolve));
         const item = get().items.find((existing) => existing.id === id);
         if (!item || !db) return;
+        firstThumbs.delete(id);
         const updated = { ...item, mediaStored: true, bytes: media.size, mediaType: media.type || item.mediaType, problem: undefined } as GalleryItem;
         try {
           await writeMedia(db, updated, media, thumb);
@@ -186,6 +195,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         if (!db) return;
         await get().flush();
         const gone = new Set(ids);
+        for (const id of ids) firstThumbs.delete(id);
         set({ items: get().items.filter((item) => !gone.has(item.id)) });
         const removed = await removeItems(db, ids);
         set({ lastRemoved: removed });
@@ -213,7 +223,14 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         announce({ type: 'changed', ids });
       },
 
-      thumbnails: async (ids) => (db && ids.length ? readThumbs(db, ids) : new Map()),
+      async thumbnails(ids) {
+        const missing = ids.filter((id) => !firstThumbs.has(id));
+        const read = db && missing.length ? await readThumbs(db, missing) : new Map<string, Blob>();
+        return new Map(ids.flatMap((id) => {
+          const blob = firstThumbs.get(id) ?? read.get(id);
+          return blob ? [[id, blob] as const] : [];
+        }));
+      },
       media: async (id) => (db ? readMedia(db, id) : undefined),
     };
   });

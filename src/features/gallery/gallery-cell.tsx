@@ -23,7 +23,8 @@ function Picture({ item, thumbUrl }: { item: GalleryItem; thumbUrl?: string }) {
   if (item.status === 'failed') {
     return <span className="absolute inset-0 flex items-center justify-center p-2 text-center text-xs text-danger">Failed</span>;
   }
-  const src = thumbUrl ?? (item.kind === 'video' ? undefined : item.remoteUrl);
+  // A stored item waits for its small thumbnail; only one this browser could not keep shows the remote file.
+  const src = thumbUrl ?? (item.kind === 'video' || item.mediaStored ? undefined : item.remoteUrl);
   return src ? <img src={src} alt="" decoding="async" className="absolute inset-0 h-full w-full object-cover" /> : <span className="absolute inset-0 bg-raised" />;
 }
 

@@ -4,9 +4,11 @@ import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { GalleryCell } from './gallery-cell';
 import { useGalleryView } from './gallery-view-store';
 import { useThumbnailUrls } from '../../gallery-store/use-thumbnail-urls';
+import { useSettled } from '../../lib/use-settled';
 import { VirtualGrid } from './virtual-grid';
 
 const Cell = memo(GalleryCell);
+const THUMBS_AFTER_SCROLL_MS = 120;
 
 export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
   const selecting = useGalleryView((s) => s.selecting);
@@ -16,7 +18,8 @@ export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
   const byId = useMemo(() => new Map(shown.map((item) => [item.id, item])), [shown]);
   // Only items whose media is stored have a thumbnail; one stored in another tab joins in.
   const storedIds = useMemo(() => visible.filter((item) => byId.get(item.id)?.mediaStored).map((item) => item.id), [visible, byId]);
-  const thumbUrls = useThumbnailUrls(storedIds);
+  // While the grid flies past, thumbnails wait until it slows down.
+  const thumbUrls = useThumbnailUrls(useSettled(storedIds, THUMBS_AFTER_SCROLL_MS));
   const onVisibleChange = useCallback((items: readonly GalleryItem[]) => setVisible(items), []);
 
   return (
