@@ -15,7 +15,7 @@ for (const scheme of ['dark', 'light'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
 
-    for (const path of ['/', '/transform', '/animate', '/gallery', '/settings']) {
+    for (const path of ['/', '/transform', '/animate', '/gallery', '/settings', '/share']) {
       test(`${path} has no serious accessibility violations`, async ({ page }) => {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

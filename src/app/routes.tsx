@@ -16,8 +16,8 @@ const PAGES = {
   animate: () => import('../features/image-to-video/animate-page'),
   gallery: () => import('../features/gallery/gallery-page'),
   settings: () => import('../features/settings/settings-page'),
-  share: () => import('../features/upcoming/upcoming-page'),
-  notFound: () => import('../features/upcoming/not-found-page'),
+  share: () => import('../features/share/share-page'),
+  notFound: () => import('../features/not-found/not-found-page'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
 type PageName = keyof typeof PAGES;

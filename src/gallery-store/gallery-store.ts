@@ -112,11 +112,12 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
       channel?.postMessage(message);
     };
 
-    const markDirty = (id: string) =>
+    /** Batches writes; a new item or a changed status is written at once, so a closing page keeps it. */
+    const markDirty = (id: string, urgent: boolean) =>
       whenReady(() => {
         dirty.add(id);
         clearTimeout(flushTimer);
-        flushTimer = setTimeout(() => void get().flush(), flushDelayMs);
+        flushTimer = setTimeout(() => void get().flush(), urgent ? 0 : flushDelayMs);
       });
 
     return {
@@ -155,8 +156,9 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
       },
 
       upsert(item) {
+        const before = get().items.find((existing) => existing.id === item.id);
         set({ items: placed(get().items, item) });
-        markDirty(item.id);
+        markDirty(item.id, !before || before.status !== item.status || before.remoteUrl !== item.remoteUrl);
       },
 
       patch(id, patch) {

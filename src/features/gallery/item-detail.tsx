@@ -4,39 +4,27 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { STYLE_LABELS } from '../../components/style-picker';
 import { CopyButton } from '../../components/copy-button';
 import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
 import { APP_PATHS, withSourceItem } from '../../lib/app-paths';
 import { galleryStore } from '../../gallery-store/use-gallery';
+import { requestParameters } from '../../gallery-store/request-parameters';
 import { useMediaUrl } from '../../gallery-store/use-media-url';
+import { ShareDialog } from './share-dialog';
 import { recipeSearch } from '../../lib/recipe-params';
 
 function parameters(item: GalleryItem): Array<[string, string]> {
-  const rows: Array<[string, string | undefined]> = [['Kind', { image: 'Text to image', transform: 'Image to image', video: 'Image to video' }[item.kind]]];
-  if (item.kind === 'video') {
-    rows.push(['Motion', String(item.request.motion_bucket_id)], ['CFG scale', String(item.request.cfg_scale)], ['Finish', item.finishReason]);
-  } else {
-    const r = item.request;
-    rows.push(
-      ['Prompt', promptOf(item)],
-      ['Negative prompt', r.negative_prompt || '—'],
-      ['Style', r.style_preset ? STYLE_LABELS[r.style_preset] : 'None'],
-      ['Aspect ratio', r.aspect_ratio],
-      ['Format', r.output_format.toUpperCase()],
-    );
-    if (item.kind === 'transform') rows.push(['Strength', String(item.request.strength)]);
-  }
-  rows.push(
-    ['Seed', String(item.seed)],
+  const rows: Array<[string, string | undefined]> = [
+    ...requestParameters(item),
+    ['Finish', item.kind === 'video' ? item.finishReason : undefined],
     ['Pixel size', item.width && item.height ? `${item.width}×${item.height}` : undefined],
     ['File size', item.bytes ? `${(item.bytes / 1024).toFixed(0)} KB` : undefined],
     ['Created', new Date(item.createdAt).toLocaleString()],
     ['Backend', item.backend || 'this server'],
     ['Kept in this browser', item.mediaStored ? 'Yes' : 'No'],
-  );
+  ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
 }
 
@@ -52,6 +40,7 @@ interface ItemDetailProps {
 export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDelete }: ItemDetailProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [downloadProblem, setDownloadProblem] = useState<string>();
+  const [sharing, setSharing] = useState(false);
   const favourite = item.favourite;
 
   useEffect(() => {
@@ -156,6 +145,11 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
                 </Link>
               </>
             )}
+            {item.status === 'ready' && (
+              <button type="button" className={button} onClick={() => setSharing(true)}>
+                Share
+              </button>
+            )}
             <button type="button" className={`${button} text-danger`} onClick={() => onDelete(item.id)}>
               Delete
             </button>
@@ -167,6 +161,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
           )}
         </aside>
       </div>
+      {sharing && <ShareDialog items={[item]} onClose={() => setSharing(false)} />}
     </dialog>
   );
 }

@@ -1,7 +1,9 @@
 /** What can be done with the selected items: download them, delete them, or change the selection. */
 import { downloadItem } from '../../gallery-store/download-item';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
+import { useState } from 'react';
 import { useGalleryView } from './gallery-view-store';
+import { ShareDialog } from './share-dialog';
 
 /** Downloads each item that still has a copy somewhere; the rest are skipped. */
 async function downloadAll(items: GalleryItem[]) {
@@ -11,6 +13,7 @@ async function downloadAll(items: GalleryItem[]) {
 export function SelectionBar({ shown, onDelete }: { shown: readonly GalleryItem[]; onDelete(ids: string[]): void }) {
   const { selected, selectOnly } = useGalleryView();
   const chosen = shown.filter((item) => selected.has(item.id));
+  const [sharing, setSharing] = useState(false);
   const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent disabled:opacity-50';
   return (
     <div role="region" aria-label="Selection" className="flex flex-wrap items-center gap-2 rounded-lg border border-accent/50 bg-panel p-2">
@@ -26,6 +29,10 @@ export function SelectionBar({ shown, onDelete }: { shown: readonly GalleryItem[
       <button type="button" className={button} disabled={!chosen.length} onClick={() => void downloadAll(chosen)}>
         Download
       </button>
+      <button type="button" className={button} disabled={!chosen.length} onClick={() => setSharing(true)}>
+        Share
+      </button>
+      {sharing && <ShareDialog items={chosen} onClose={() => setSharing(false)} />}
       <button type="button" className={`${button} text-danger`} disabled={!chosen.length} onClick={() => onDelete(chosen.map((item) => item.id))}>
         Delete
       </button>

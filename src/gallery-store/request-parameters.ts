@@ -1,0 +1,30 @@
+/** The parameters of a result's request as labelled rows, for the detail view and shared galleries. */
+import type { GenerateRequest, ImageToImageFields, ImageToVideoFields } from '../api/contract';
+import { STYLE_LABELS } from '../components/style-picker';
+
+type Described = { seed: number } & (
+  | { kind: 'image'; request: GenerateRequest }
+  | { kind: 'transform'; request: ImageToImageFields }
+  | { kind: 'video'; request: ImageToVideoFields }
+);
+
+export const KIND_NAMES = { image: 'Text to image', transform: 'Image to image', video: 'Image to video' } as const;
+
+export function requestParameters(item: Described): Array<[string, string]> {
+  const rows: Array<[string, string]> = [['Kind', KIND_NAMES[item.kind]]];
+  if (item.kind === 'video') {
+    rows.push(['Motion', String(item.request.motion_bucket_id)], ['CFG scale', String(item.request.cfg_scale)]);
+  } else {
+    const r = item.request;
+    rows.push(
+      ['Prompt', item.kind === 'transform' ? item.request.prompt : item.request.video_description],
+      ['Negative prompt', r.negative_prompt || '—'],
+      ['Style', r.style_preset ? STYLE_LABELS[r.style_preset] : 'None'],
+      ['Aspect ratio', r.aspect_ratio],
+      ['Format', r.output_format.toUpperCase()],
+    );
+    if (item.kind === 'transform') rows.push(['Strength', String(item.request.strength)]);
+  }
+  rows.push(['Seed', String(item.seed)]);
+  return rows;
+}
