@@ -71,3 +71,44 @@ test('a broken or hostile link says what is wrong and offers the studio, without
   await expect(page.getByRole('heading', { level: 1, name: 'Create' })).toBeVisible();
   expect(dialogs).toEqual([]);
 });
+
+test('export twenty items to a zip and import it into a fresh browser, then again without duplicates', async ({ browser, baseURL, createPage, galleryPage, page }) => {
+  test.slow();
+  // Take the download path: the file picker needs a person.
+  await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+  await createPage.goto();
+  await createPage.pickBatch(4);
+  for (let run = 1; run <= 5; run++) {
+    await createPage.prompt.fill(`Export run ${run}`);
+    await createPage.generateButton.click();
+    await expect(createPage.images()).toHaveCount(run * 4);
+  }
+  await galleryPage.goto();
+  await expect(galleryPage.cells()).toHaveCount(20);
+  await expect(page.getByText('20 of 20 items')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export 20' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^aiart-gallery-\d{4}-\d{2}-\d{2}\.zip$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 20 items' })).toBeVisible();
+  const zipPath = await download.path();
+
+  const other = await browser.newContext({ baseURL });
+  const visitor = await other.newPage();
+  await visitor.goto('/gallery');
+  await expect(visitor.getByRole('heading', { name: 'Nothing here yet. Create your first image' })).toBeVisible();
+  await visitor.getByLabel('Import a gallery export').setInputFiles(zipPath);
+  await expect(visitor.getByRole('status').filter({ hasText: 'Imported 20 items.' })).toBeVisible();
+  const grid = visitor.getByRole('list', { name: 'Saved results' });
+  await expect(grid.getByRole('link')).toHaveCount(20);
+  await visitor.getByLabel('Import a gallery export').setInputFiles(zipPath);
+  await expect(visitor.getByRole('status').filter({ hasText: 'Imported 0 items. Skipped 20: already in your gallery (20).' })).toBeVisible();
+
+  await visitor.route('**/images/**', (route) => route.abort());
+  await visitor.reload();
+  await grid.getByRole('link', { name: /Export run 3/ }).first().click();
+  const full = visitor.getByRole('dialog').getByRole('img', { name: 'Export run 3' });
+  await expect.poll(() => full.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1344);
+  expect(await full.getAttribute('src')).toMatch(/^blob:/);
+  await other.close();
+});

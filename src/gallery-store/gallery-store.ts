@@ -172,15 +172,22 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         const item = get().items.find((existing) => existing.id === id);
         if (!item || !db) return;
         firstThumbs.delete(id);
-        const updated = { ...item, mediaStored: true, bytes: media.size, mediaType: media.type || item.mediaType, problem: undefined } as GalleryItem;
+        const stored = { mediaStored: true, bytes: media.size, mediaType: media.type || item.mediaType, problem: undefined };
+        // The state says "stored" before the write starts, so a batched write of this item in
+        // between cannot put back the older version; the media transaction writes the item too.
+        dirty.delete(id);
+        set({ items: placed(get().items, { ...item, ...stored } as GalleryItem) });
         try {
-          await writeMedia(db, updated, media, thumb);
-          set({ items: placed(get().items, updated) });
+          await writeMedia(db, get().items.find((existing) => existing.id === id) ?? ({ ...item, ...stored } as GalleryItem), media, thumb);
           announce({ type: 'changed', ids: [id] });
         } catch (error) {
-          if (!isQuotaError(error)) throw error;
+          const current = get().items.find((existing) => existing.id === id) ?? item;
+          if (!isQuotaError(error)) {
+            set({ items: placed(get().items, { ...current, mediaStored: false } as GalleryItem) });
+            throw error;
+          }
           // Keep the item and its remote URL; say what was not stored.
-          const kept = { ...item, mediaStored: false, problem: STORAGE_FULL } as GalleryItem;
+          const kept = { ...current, mediaStored: false, problem: STORAGE_FULL } as GalleryItem;
           set({ items: placed(get().items, kept), storageProblem: { id, message: STORAGE_FULL } });
           await writeItems(db, [kept]);
           announce({ type: 'changed', ids: [id] });

@@ -8,6 +8,7 @@ import { galleryStore, useGallery } from '../../gallery-store/use-gallery';
 import { APP_PATHS } from '../../lib/app-paths';
 import { filterItems, isFiltered } from './gallery-filters';
 import { GalleryGrid } from './gallery-grid';
+import { ArchiveActions } from './archive-actions';
 import { GalleryToolbar } from './gallery-toolbar';
 import { useGalleryView } from './gallery-view-store';
 import { ItemDetail } from './item-detail';
@@ -27,6 +28,7 @@ export default function GalleryPage() {
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const health = useStorageHealth(items.length);
   const [notice, setNotice] = useState<string>();
+  const [archiveProgress, setArchiveProgress] = useState<{ tone: 'status' | 'alert'; text: string }>();
   const [, match] = useRoute<{ id: string }>('/gallery/:id');
   const [, navigate] = useLocation();
 
@@ -50,8 +52,9 @@ export default function GalleryPage() {
           <p className="text-sm text-muted">
             {status === 'ready' ? `${shown.length.toLocaleString('en')} of ${items.length.toLocaleString('en')} items` : 'Loading…'}
           </p>
-          <div className="ml-auto">
+          <div className="ml-auto flex flex-wrap items-center gap-3">
             <StorageMeter {...health} />
+            <ArchiveActions shown={shown} onProgress={setArchiveProgress} />
           </div>
         </div>
         {wipedCount !== undefined && (
@@ -62,6 +65,11 @@ export default function GalleryPage() {
         {storageProblem && (
           <p role="alert" className="rounded-md border border-danger/60 p-3 text-sm">
             {storageProblem.message}
+          </p>
+        )}
+        {archiveProgress && (
+          <p role={archiveProgress.tone} className={`text-sm ${archiveProgress.tone === 'alert' ? 'text-danger' : ''}`}>
+            {archiveProgress.text}
           </p>
         )}
         <GalleryToolbar />

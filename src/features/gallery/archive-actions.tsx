@@ -1,0 +1,103 @@
+/**
+ * Export the shown items to a .zip (straight to disk where the browser lets the studio write a
+ * file, else as a download) and import an export back, with a plain report of what happened.
+ */
+import { type ChangeEvent, useRef, useState } from 'react';
+import type { GalleryItem } from '../../gallery-store/gallery-item';
+import { galleryStore } from '../../gallery-store/use-gallery';
+import { saveBlob } from '../../lib/download-file';
+
+type Progress = { tone: 'status' | 'alert'; text: string } | undefined;
+
+const loadArchive = () => import('../../gallery-store/gallery-archive');
+
+interface SavePicker {
+  showSaveFilePicker?(options: { suggestedName: string; types: Array<{ description: string; accept: Record<string, string[]> }> }): Promise<{ createWritable(): Promise<WritableStream<Uint8Array>> }>;
+}
+
+/** Where the zip goes: a file the creator picks (streamed to disk), or a download assembled by the browser. */
+async function openSink(fileName: string): Promise<{ sink: WritableStream<Uint8Array>; finish(): void } | undefined> {
+  const picker = (window as SavePicker).showSaveFilePicker;
+  if (picker) {
+    try {
+      const handle = await picker({ suggestedName: fileName, types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }] });
+      return { sink: await handle.createWritable(), finish: () => undefined };
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return undefined;
+      // Fall through to a download when the picker is unavailable here.
+    }
+  }
+  const chunks: Uint8Array[] = [];
+  return {
+    sink: new WritableStream({ write: (chunk) => void chunks.push(chunk) }),
+    finish: () => saveBlob(new Blob(chunks as BlobPart[], { type: 'application/zip' }), fileName),
+  };
+}
+
+export async function exportItems(items: readonly GalleryItem[], report: (progress: Progress) => void): Promise<void> {
+  const fileName = `aiart-gallery-${new Date().toISOString().slice(0, 10)}.zip`;
+  try {
+    const target = await openSink(fileName);
+    if (!target) return;
+    report({ tone: 'status', text: `Exporting ${items.length.toLocaleString('en')} items…` });
+    const { exportGallery } = await loadArchive();
+    const done = await exportGallery(galleryStore, items, target.sink);
+    target.finish();
+    const missing = done.withoutMedia ? ` ${done.withoutMedia} of them without media, which this browser no longer keeps.` : '';
+    report({ tone: 'status', text: `Exported ${done.items.toLocaleString('en')} items to ${fileName}.${missing}` });
+  } catch (error) {
+    report({ tone: 'alert', text: `The export failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+function describeImport(result: { imported: number; withoutMedia: number; skipped: Record<string, number> }): string {
+  const skipped = Object.entries(result.skipped);
+  const total = skipped.reduce((sum, [, count]) => sum + count, 0);
+  const parts = [`Imported ${result.imported.toLocaleString('en')} item${result.imported === 1 ? '' : 's'}`];
+  if (result.withoutMedia) parts.push(` (${result.withoutMedia} without media: shown from their backend while it keeps them)`);
+  parts.push('.');
+  if (total) parts.push(` Skipped ${total}: ${skipped.map(([reason, count]) => `${reason} (${count})`).join('; ')}.`);
+  return parts.join('');
+}
+
+export function ArchiveActions({ shown, onProgress }: { shown: readonly GalleryItem[]; onProgress(progress: Progress): void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent disabled:opacity-50';
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    onProgress({ tone: 'status', text: `Importing “${file.name.slice(0, 80)}”…` });
+    try {
+      const { importGallery } = await loadArchive();
+      onProgress({ tone: 'status', text: describeImport(await importGallery(galleryStore, file)) });
+    } catch (error) {
+      onProgress({ tone: 'alert', text: `“${file.name.slice(0, 80)}” was not imported: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    setBusy(false);
+  }
+
+  return (
+    <div className="flex gap-2">
+      <button
+        type="button"
+        className={button}
+        disabled={busy || shown.length === 0}
+        onClick={async () => {
+          setBusy(true);
+          await exportItems(shown, onProgress);
+          setBusy(false);
+        }}
+      >
+        Export {shown.length.toLocaleString('en')}
+      </button>
+      <button type="button" className={button} disabled={busy} onClick={() => input.current?.click()}>
+        Import…
+      </button>
+      <input ref={input} type="file" accept=".zip,application/zip" aria-label="Import a gallery export" className="hidden" onChange={(event) => void importFile(event)} />
+    </div>
+  );
+}
