@@ -63,3 +63,25 @@ test('every bad file gets a message naming it and the reason, and nothing is upl
   await expect(page.getByRole('alert').filter({ hasText: 'Add a source image first' })).toBeVisible();
   expect(apiCalls).toEqual([]);
 });
+
+test('a transform of a gallery picture remembers its source: Remix opens Transform with both', async ({ createPage, transformPage, galleryPage, page }) => {
+  await createPage.goto();
+  await createPage.prompt.fill('A quiet harbour');
+  await createPage.pickAspectRatio('1:1');
+  await createPage.generateButton.click();
+  await createPage.results.first().getByRole('link', { name: 'Transform' }).click();
+  await expect(transformPage.source.previewCaption()).toContainText('1024×1024');
+  await transformPage.prompt.fill('The harbour in winter');
+  await page.getByRole('slider', { name: 'Strength' }).fill('0.4');
+  await transformPage.transformButton.click();
+  await expect(transformPage.results.first().getByRole('img', { name: 'The harbour in winter' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Gallery', exact: true }).click();
+  await galleryPage.cell(/^Transform: The harbour in winter/).click();
+  await expect(galleryPage.detail).toContainText('Strength0.4');
+  await galleryPage.detail.getByRole('link', { name: 'Remix' }).click();
+  await expect(page).toHaveURL(/\/transform$/);
+  await expect(transformPage.prompt).toHaveValue('The harbour in winter');
+  await expect(page.getByRole('slider', { name: 'Strength' })).toHaveValue('0.4');
+  await expect(transformPage.source.previewCaption()).toContainText('a-quiet-harbour');
+});

@@ -1,16 +1,40 @@
-import { expect, it } from 'vitest';
-import { readRecipe, recipeSearch } from './recipe-params';
+import { describe, expect, it } from 'vitest';
+import { readRecipe, recipeLink, recipeSearch } from './recipe-params';
 
-it('round-trips every text-to-image parameter', () => {
-  const request = { video_description: 'a fox & a hound?', negative_prompt: 'blur', style_preset: 'anime' as const, aspect_ratio: '9:16' as const, output_format: 'webp' as const, seed: 42 };
-  expect(readRecipe(recipeSearch(request))).toEqual(request);
-});
+describe('recipes', () => {
+  it('round-trips every text-to-image parameter', () => {
+    const request = { video_description: 'a fox & a hound?', negative_prompt: 'blur', style_preset: 'anime' as const, aspect_ratio: '9:16' as const, output_format: 'webp' as const, seed: 42 };
+    expect(readRecipe('image', recipeSearch('image', request))).toEqual(request);
+  });
 
-it.each([
-  ['no prompt', '?style=anime'],
-  ['an unknown style', '?prompt=x&style=evil'],
-  ['a bad seed', '?prompt=x&seed=-4'],
-  ['an empty prompt', '?prompt=%20'],
-])('ignores a recipe with %s', (_, search) => {
-  expect(readRecipe(search)).toBeUndefined();
+  it('round-trips image-to-image and image-to-video parameters', () => {
+    const transform = { prompt: 'as ink', negative_prompt: '', strength: 0.35, style_preset: 'line-art' as const, aspect_ratio: '1:1' as const, output_format: 'png' as const, seed: 9 };
+    expect(readRecipe('transform', recipeSearch('transform', transform))).toEqual(transform);
+    const video = { seed: 3, cfg_scale: 2.5, motion_bucket_id: 200 };
+    expect(readRecipe('video', recipeSearch('video', video))).toEqual(video);
+  });
+
+  it('links to the right page, with the source picture when there is one', () => {
+    expect(recipeLink('video', { seed: 3, cfg_scale: 1.5, motion_bucket_id: 127 }, 'item 1')).toBe('/animate?motion=127&cfg=1.5&seed=3&from=item%201');
+    expect(recipeLink('image', { video_description: 'x', seed: 1 })).toBe('/?prompt=x&seed=1');
+  });
+
+  it.each([
+    ['no prompt', '?style=anime'],
+    ['an unknown style', '?prompt=x&style=evil'],
+    ['a bad seed', '?prompt=x&seed=-4'],
+    ['an empty prompt', '?prompt=%20'],
+  ])('ignores a text-to-image recipe with %s', (_, search) => {
+    expect(readRecipe('image', search)).toBeUndefined();
+  });
+
+  it.each([
+    ['transform', '?prompt=x&strength=2'],
+    ['transform', '?prompt=x&ratio=2:1'],
+    ['video', '?motion=0'],
+    ['video', '?motion=100&cfg=11'],
+    ['video', '?cfg=2'],
+  ] as const)('ignores a %s recipe out of range: %s', (kind, search) => {
+    expect(readRecipe(kind, search)).toBeUndefined();
+  });
 });

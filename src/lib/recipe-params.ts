@@ -1,37 +1,73 @@
 /**
- * A recipe in a page's query string: every parameter of a text-to-image request, so a link (or
- * Remix from the gallery) opens Create with the form filled in. Read back through the contract's
- * own validation, so a hand-edited link can only produce valid values.
+ * Recipes in a page's query string: every parameter of a request, so a link (or Remix from the
+ * gallery or a shared gallery) opens Create, Transform or Animate with the form filled in, and
+ * Transform or Animate with the source picture too when it is in this gallery (`from`). Read back
+ * through the contract's own validation, so a hand-edited link can only produce valid values.
  */
-import { generateRequestSchema, type GenerateRequest } from '../api/contract';
+import {
+  generateRequestSchema,
+  type GenerateRequest,
+  type ImageToImageFields,
+  imageToImageFieldsSchema,
+  type ImageToVideoFields,
+  imageToVideoFieldsSchema,
+  MAX_PROMPT_LENGTH,
+} from '../api/contract';
+import { APP_PATHS } from './app-paths';
 
-const FIELDS: ReadonlyArray<[keyof GenerateRequest, string]> = [
-  ['video_description', 'prompt'],
-  ['negative_prompt', 'negative'],
-  ['style_preset', 'style'],
-  ['aspect_ratio', 'ratio'],
-  ['output_format', 'format'],
-  ['seed', 'seed'],
-];
+interface Recipes {
+  image: GenerateRequest;
+  transform: ImageToImageFields;
+  video: ImageToVideoFields;
+}
+export type RecipeKind = keyof Recipes;
 
-export function recipeSearch(request: Partial<GenerateRequest>): string {
+const RECIPES = {
+  image: {
+    path: APP_PATHS.create,
+    schema: generateRequestSchema,
+    marker: 'prompt',
+    fields: [['video_description', 'prompt'], ['negative_prompt', 'negative'], ['style_preset', 'style'], ['aspect_ratio', 'ratio'], ['output_format', 'format'], ['seed', 'seed']],
+  },
+  transform: {
+    path: APP_PATHS.transform,
+    schema: imageToImageFieldsSchema,
+    marker: 'prompt',
+    fields: [['prompt', 'prompt'], ['negative_prompt', 'negative'], ['strength', 'strength'], ['style_preset', 'style'], ['aspect_ratio', 'ratio'], ['output_format', 'format'], ['seed', 'seed']],
+  },
+  video: {
+    path: APP_PATHS.animate,
+    schema: imageToVideoFieldsSchema,
+    marker: 'motion',
+    fields: [['motion_bucket_id', 'motion'], ['cfg_scale', 'cfg'], ['seed', 'seed']],
+  },
+} as const;
+
+export function recipeSearch<K extends RecipeKind>(kind: K, request: Partial<Recipes[K]>): string {
   const params = new URLSearchParams();
-  for (const [field, name] of FIELDS) {
-    const value = request[field];
+  for (const [field, name] of RECIPES[kind].fields) {
+    const value = (request as Record<string, unknown>)[field];
     if (value !== undefined && value !== '') params.set(name, String(value));
   }
   return `?${params.toString()}`;
 }
 
+/** The page address that opens a recipe, with its source picture when given. */
+export function recipeLink<K extends RecipeKind>(kind: K, request: Partial<Recipes[K]>, sourceId?: string): string {
+  const search = recipeSearch(kind, request);
+  return `${RECIPES[kind].path}${search}${sourceId ? `&from=${encodeURIComponent(sourceId)}` : ''}`;
+}
+
 /** The recipe in `search`, or undefined when there is none or it is not valid. */
-export function readRecipe(search: string): GenerateRequest | undefined {
+export function readRecipe<K extends RecipeKind>(kind: K, search: string): Recipes[K] | undefined {
+  const { marker, fields, schema } = RECIPES[kind];
   const params = new URLSearchParams(search);
-  if (!params.has('prompt')) return undefined;
+  if (!params.has(marker)) return undefined;
   const raw: Record<string, string> = {};
-  for (const [field, name] of FIELDS) {
+  for (const [field, name] of fields) {
     const value = params.get(name);
-    if (value !== null) raw[field] = value.slice(0, 20_000);
+    if (value !== null) raw[field] = value.slice(0, 2 * MAX_PROMPT_LENGTH);
   }
-  const parsed = generateRequestSchema.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? (parsed.data as Recipes[K]) : undefined;
 }

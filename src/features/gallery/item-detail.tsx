@@ -13,7 +13,7 @@ import { galleryStore } from '../../gallery-store/use-gallery';
 import { requestParameters } from '../../gallery-store/request-parameters';
 import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { ShareDialog } from './share-dialog';
-import { recipeSearch } from '../../lib/recipe-params';
+import { recipeLink } from '../../lib/recipe-params';
 
 function parameters(item: GalleryItem): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
@@ -26,6 +26,12 @@ function parameters(item: GalleryItem): Array<[string, string]> {
     ['Kept in this browser', item.mediaStored ? 'Yes' : 'No'],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
+}
+
+/** Remix opens the page that made the item with its settings, and its source picture when the gallery still has it. */
+function remixLink(item: GalleryItem): string {
+  const parent = item.parentId && galleryStore.getState().items.some((other) => other.id === item.parentId) ? item.parentId : undefined;
+  return recipeLink(item.kind, item.request, parent);
 }
 
 interface ItemDetailProps {
@@ -130,11 +136,9 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
                 Download
               </button>
             )}
-            {item.kind === 'image' && (
-              <Link href={`/${recipeSearch(item.request)}`} className={`${button} inline-flex items-center`}>
-                Remix
-              </Link>
-            )}
+            <Link href={remixLink(item)} className={`${button} inline-flex items-center`}>
+              Remix
+            </Link>
             {isPicture(item) && (
               <>
                 <Link href={withSourceItem(APP_PATHS.transform, item.id)} className={`${button} inline-flex items-center`}>

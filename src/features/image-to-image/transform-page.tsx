@@ -6,7 +6,9 @@ import { saveResult } from '../../gallery-store/save-result';
 import { createImageSourceStore } from '../../widgets/image-source/image-source-store';
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
 import { TransformCard } from './transform-card';
+import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { TransformForm } from './transform-form';
+import { useTransformForm } from './transform-form-store';
 import { useTransformRuns } from './transform-runs-store';
 
 const useTransformSource = createImageSourceStore();
@@ -16,6 +18,19 @@ export default function TransformPage() {
   const runs = useTransformRuns((s) => s.runs);
   const start = useTransformRuns((s) => s.start);
   const source = useTransformSource((s) => s.image);
+  const update = useTransformForm((s) => s.update);
+  useAddressRecipe('transform', (recipe) =>
+    update({
+      prompt: recipe.prompt,
+      negativePrompt: recipe.negative_prompt,
+      strength: recipe.strength,
+      stylePreset: recipe.style_preset ?? '',
+      aspectRatio: recipe.aspect_ratio,
+      outputFormat: recipe.output_format,
+      seed: recipe.seed ? { seed: recipe.seed, locked: true } : useTransformForm.getState().seed,
+      showAdvanced: Boolean(recipe.negative_prompt) || useTransformForm.getState().showAdvanced,
+    }),
+  );
 
   function transform(params: TransformParams) {
     if (!source) return;

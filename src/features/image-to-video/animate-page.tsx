@@ -17,6 +17,7 @@ import type { VideoItem } from '../../gallery-store/video-job';
 import { seedProblem } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
 import { cropRect, type CropView, defaultCropView } from '../../lib/video-crop';
+import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { renderVideoInput } from '../../lib/video-input';
 import { createImageSourceStore } from '../../widgets/image-source/image-source-store';
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
@@ -50,6 +51,13 @@ export default function AnimatePage() {
   const [view, setView] = useState<CropView>();
   const [formError, setFormError] = useState<string>();
   const jobs = useVideoJobs();
+  useAddressRecipe('video', (recipe) =>
+    form.update({
+      cfgScale: recipe.cfg_scale,
+      motion: recipe.motion_bucket_id,
+      seed: recipe.seed ? { seed: recipe.seed, locked: true } : useAnimateForm.getState().seed,
+    }),
+  );
   const start = useStartVideo(baseUrl);
 
   useEffect(() => setView(source && defaultCropView(source)), [source]);

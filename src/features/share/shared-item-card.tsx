@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { requestParameters } from '../../gallery-store/request-parameters';
 import { saveSharedItem } from '../../gallery-store/shared-items';
-import { recipeSearch } from '../../lib/recipe-params';
+import { recipeLink } from '../../lib/recipe-params';
 import type { SharedItem } from '../../lib/share-link';
 
 export type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' | 'already' } | { status: 'failed'; message: string };
@@ -49,11 +49,9 @@ export function SharedItemCard({ item, save, onSave }: { item: SharedItem; save:
         <button type="button" className={button} disabled={missing || save.status === 'saving' || save.status === 'saved' || save.status === 'already'} onClick={onSave}>
           {SAVE_LABEL[save.status]}
         </button>
-        {item.kind === 'image' && (
-          <Link href={`/${recipeSearch(item.request)}`} className={button}>
-            Remix
-          </Link>
-        )}
+        <Link href={recipeLink(item.kind, item.request)} className={button}>
+          Remix
+        </Link>
       </div>
       {save.status === 'failed' && (
         <p role="alert" className="px-3 pb-3 text-sm text-danger">

@@ -1,10 +1,9 @@
 /** Create: text to image. The form on the left, this session's results on the right. */
-import { useEffect } from 'react';
 import { useBaseUrl } from '../../api/backend';
 import type { GenerateParams } from '../../api/generate-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { saveResult } from '../../gallery-store/save-result';
-import { readRecipe } from '../../lib/recipe-params';
+import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { useCreateForm } from './create-form-store';
 import { CreateForm } from './create-form';
 import { useCreateRuns } from './create-runs-store';
@@ -26,12 +25,12 @@ function revealResults() {
   });
 }
 
-/** Opens a recipe from the address (a remix or a recipe link) in the form, then tidies the URL. */
-function useRecipeFromUrl() {
+export default function CreatePage() {
+  const baseUrl = useBaseUrl();
+  const runs = useCreateRuns((s) => s.runs);
+  const start = useCreateRuns((s) => s.start);
   const update = useCreateForm((s) => s.update);
-  useEffect(() => {
-    const recipe = readRecipe(window.location.search);
-    if (!recipe) return;
+  useAddressRecipe('image', (recipe) =>
     update({
       prompt: recipe.video_description,
       negativePrompt: recipe.negative_prompt,
@@ -40,17 +39,8 @@ function useRecipeFromUrl() {
       outputFormat: recipe.output_format,
       seed: recipe.seed ? { seed: recipe.seed, locked: true } : useCreateForm.getState().seed,
       showAdvanced: Boolean(recipe.negative_prompt) || useCreateForm.getState().showAdvanced,
-    });
-    window.history.replaceState(null, '', window.location.pathname);
-  }, [update]);
-}
-
-export default function CreatePage() {
-  const baseUrl = useBaseUrl();
-  const runs = useCreateRuns((s) => s.runs);
-  const start = useCreateRuns((s) => s.start);
-  const update = useCreateForm((s) => s.update);
-  useRecipeFromUrl();
+    }),
+  );
 
   function generate(batch: GenerateParams[]) {
     for (const run of start(baseUrl, batch.map((params) => ({ params })))) {

@@ -1,6 +1,7 @@
 /**
  * A page's source picture: the drop zone with its checks, the gallery's newest pictures, and a
- * gallery item named in the address (`?from=id`, from Transform or Animate buttons elsewhere).
+ * gallery item named in the address (`?from=id`, from Transform, Animate or Remix elsewhere; the
+ * page tidies the address).
  */
 import { useCallback, useEffect } from 'react';
 import { ImageDropZone } from '../../components/image-drop-zone';
@@ -16,7 +17,6 @@ export function ImageSourceField({ useSource, label }: { useSource: ImageSourceS
     const id = sourceItemOf(window.location.search);
     if (!id) return;
     void fromGallery(id);
-    window.history.replaceState(null, '', window.location.pathname);
   }, [fromGallery]);
 
   return (
