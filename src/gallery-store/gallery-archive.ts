@@ -8,6 +8,7 @@
 import { Unzip, UnzipInflate, Zip, ZipPassThrough } from 'fflate';
 import * as z from 'zod/mini';
 import { generateRequestSchema, imageToImageFieldsSchema, imageToVideoFieldsSchema, MAX_SEED } from '../api/contract';
+import { concatBytes, parseJsonBytes } from '../lib/bytes';
 import { sniffImageType } from '../lib/image-file-check';
 import { safeMediaUrl } from '../lib/share-link';
 import type { GalleryItem, GalleryKind } from './gallery-item';
@@ -188,16 +189,6 @@ export class ArchiveError extends Error {
   override readonly name = 'ArchiveError';
 }
 
-const concat = (chunks: Uint8Array[], size: number) => {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-};
-
 /** Reads a studio export into the gallery, merging without duplicates. Throws ArchiveError when the file is not one. */
 export async function importGallery(store: Store, archive: Blob): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, withoutMedia: 0, skipped: {} };
@@ -216,13 +207,9 @@ export async function importGallery(store: Store, archive: Blob): Promise<Import
   };
 
   function acceptManifest(bytes: Uint8Array) {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    } catch {
-      throw new ArchiveError('The file is not a studio export: its manifest cannot be read.');
-    }
-    const manifest = manifestSchema.safeParse(json);
+    const json = parseJsonBytes(bytes);
+    if (!json.ok) throw new ArchiveError('The file is not a studio export: its manifest cannot be read.');
+    const manifest = manifestSchema.safeParse(json.value);
     if (!manifest.success) throw new ArchiveError('The file is not a studio export: its manifest is not one the studio writes.');
     if (manifest.data.version !== ARCHIVE_VERSION) throw new ArchiveError(`The export was made by a different version of the studio (format ${String(manifest.data.version).slice(0, 10)}).`);
     const { ids, urls } = known();
@@ -295,7 +282,7 @@ export async function importGallery(store: Store, archive: Blob): Promise<Import
       }
       chunks.push(chunk);
       if (!final) return;
-      const bytes = concat(chunks, size);
+      const bytes = concatBytes(chunks, size);
       if (file.name === MANIFEST) {
         try {
           acceptManifest(bytes);

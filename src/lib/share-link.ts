@@ -15,6 +15,7 @@ import {
   imageToVideoFieldsSchema,
   MAX_SEED,
 } from '../api/contract';
+import { concatBytes, parseJsonBytes } from './bytes';
 
 export const SHARE_VERSION = 1;
 export const MAX_SHARED_ITEMS = 50;
@@ -112,13 +113,7 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Pr
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, size);
 }
 
 const deflate = (bytes: Uint8Array) => readAtMost(streamOf(bytes).pipeThrough<Uint8Array>(new CompressionStream('deflate-raw')), Number.POSITIVE_INFINITY);
@@ -151,13 +146,9 @@ export async function decodeShare(hash: string): Promise<SharedGallery> {
   const data = fragment.slice(FRAGMENT_KEY.length);
   if (data.length > MAX_LINK_FRAGMENT_CHARS) throw new ShareLinkError('The link is longer than any share link the studio makes: it was refused.');
   const inflated = await inflate(fromBase64Url(data), MAX_INFLATED_BYTES);
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
-  } catch {
-    throw new ShareLinkError('The link is damaged: its contents cannot be read.');
-  }
-  const envelope = envelopeSchema.safeParse(json);
+  const json = parseJsonBytes(inflated);
+  if (!json.ok) throw new ShareLinkError('The link is damaged: its contents cannot be read.');
+  const envelope = envelopeSchema.safeParse(json.value);
   if (!envelope.success) throw new ShareLinkError('The link is damaged: it is not a shared gallery, or holds more than 50 items.');
   if (envelope.data.v !== SHARE_VERSION) {
     throw new ShareLinkError(`The link was made by a different version of the studio (version ${String(envelope.data.v).slice(0, 10)}): it cannot be opened here.`);

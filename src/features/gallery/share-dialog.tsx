@@ -13,10 +13,12 @@ type LinkState = { status: 'making' } | { status: 'ready'; url: string } | { sta
 
 async function makeLink(items: SharedItem[]): Promise<LinkState> {
   if (items.length === 0) return { status: 'refused', reason: 'None of these items can be shared yet: only finished results with a media address can.' };
-  if (items.length > MAX_SHARED_ITEMS) return { status: 'refused', reason: `A link carries at most ${MAX_SHARED_ITEMS} items; ${items.length} are selected. Share fewer at a time.` };
+  if (items.length > MAX_SHARED_ITEMS) {
+    return { status: 'refused', reason: `A link carries at most ${MAX_SHARED_ITEMS} items; ${items.length} are selected. Share fewer at a time, or use Export to send them all as a .zip file.` };
+  }
   const fragment = await encodeShare(items);
   if (fragment.length > MAX_LINK_FRAGMENT_CHARS) {
-    return { status: 'refused', reason: `These items need a link longer than ${MAX_LINK_FRAGMENT_CHARS.toLocaleString('en')} characters, which many apps cut short. Share fewer at a time.` };
+    return { status: 'refused', reason: `These items need a link longer than ${MAX_LINK_FRAGMENT_CHARS.toLocaleString('en')} characters, which many apps cut short. Share fewer at a time, or use Export to send them as a .zip file.` };
   }
   return { status: 'ready', url: `${window.location.origin}${APP_PATHS.share}#${fragment}` };
 }
