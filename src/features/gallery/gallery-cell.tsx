@@ -1,5 +1,4 @@
 /** One gallery cell: the thumbnail (or its state), a link to the detail view, or a selection toggle. */
-import { Link } from 'wouter';
 import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
 import { GALLERY_ITEM_DRAG_TYPE } from '../../lib/drag-types';
 
@@ -16,6 +15,7 @@ interface GalleryCellProps {
   selecting: boolean;
   selected: boolean;
   onToggle(id: string): void;
+  onOpen(id: string): void;
 }
 
 function Picture({ item, thumbUrl }: { item: GalleryItem; thumbUrl?: string }) {
@@ -28,7 +28,7 @@ function Picture({ item, thumbUrl }: { item: GalleryItem; thumbUrl?: string }) {
   return src ? <img src={src} alt="" decoding="async" className="absolute inset-0 h-full w-full object-cover" /> : <span className="absolute inset-0 bg-raised" />;
 }
 
-export function GalleryCell({ item, thumbUrl, selecting, selected, onToggle }: GalleryCellProps) {
+export function GalleryCell({ item, thumbUrl, selecting, selected, onToggle, onOpen }: GalleryCellProps) {
   const frame = 'relative block h-full w-full overflow-hidden rounded-md bg-raised focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
   const badges = (
     <>
@@ -47,15 +47,21 @@ export function GalleryCell({ item, thumbUrl, selecting, selected, onToggle }: G
       </button>
     );
   }
+  // A plain link (no router hook per cell: thousands of cells mount while scrolling); a plain click opens in place.
   return (
-    <Link
+    <a
       href={`/gallery/${encodeURIComponent(item.id)}`}
       aria-label={cellLabel(item)}
       className={frame}
+      onClick={(event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        onOpen(item.id);
+      }}
       onDragStart={(event) => event.dataTransfer.setData(GALLERY_ITEM_DRAG_TYPE, item.id)}
     >
       <Picture item={item} thumbUrl={thumbUrl} />
       {badges}
-    </Link>
+    </a>
   );
 }

@@ -1,5 +1,6 @@
 /** The gallery's grid: virtualized cells, with thumbnails for the stored items on screen. */
 import { memo, useCallback, useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { GalleryCell } from './gallery-cell';
 import { useGalleryView } from './gallery-view-store';
@@ -21,6 +22,8 @@ export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
   // While the grid flies past, thumbnails wait until it slows down.
   const thumbUrls = useThumbnailUrls(useSettled(storedIds, THUMBS_AFTER_SCROLL_MS));
   const onVisibleChange = useCallback((items: readonly GalleryItem[]) => setVisible(items), []);
+  const [, navigate] = useLocation();
+  const open = useCallback((id: string) => navigate(`/gallery/${encodeURIComponent(id)}`), [navigate]);
 
   return (
     <VirtualGrid
@@ -31,7 +34,7 @@ export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
       keyOf={(item) => item.id}
       onVisibleChange={onVisibleChange}
       renderCell={(item) => (
-        <Cell item={item} thumbUrl={thumbUrls.get(item.id)} selecting={selecting} selected={selected.has(item.id)} onToggle={toggleSelected} />
+        <Cell item={item} thumbUrl={thumbUrls.get(item.id)} selecting={selecting} selected={selected.has(item.id)} onToggle={toggleSelected} onOpen={open} />
       )}
     />
   );

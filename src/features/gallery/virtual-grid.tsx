@@ -41,14 +41,19 @@ export function VirtualGrid<T>({ items, minCell, gap, label, keyOf, renderCell, 
 
   useLayoutEffect(() => {
     const element = scroller.current!;
+    // Sizes come from the ResizeObserver; a scroll reads only the offset, so it never forces a layout of its own.
+    let size = { width: list.current!.clientWidth, height: element.clientHeight };
     const measure = () => {
-      const next = layoutOf(list.current!.clientWidth, element.clientHeight, element.scrollTop, minCell, gap);
+      const next = layoutOf(size.width, size.height, element.scrollTop, minCell, gap);
       setLayout((current) =>
         current.width === next.width && current.firstRow === next.firstRow && current.lastRow === next.lastRow ? current : next,
       );
     };
     measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => {
+      size = { width: list.current!.clientWidth, height: element.clientHeight };
+      measure();
+    });
     observer.observe(element);
     observer.observe(list.current!);
     element.addEventListener('scroll', measure, { passive: true });

@@ -48,7 +48,7 @@ export default function SettingsPage() {
         </p>
         <div className="mt-3 flex flex-col gap-2">
           {CHOICES.map((option) => (
-            <label key={option.value} className="flex cursor-pointer gap-3 rounded-lg border border-line bg-panel p-3 has-[:checked]:border-accent">
+            <label key={option.value} className={`flex cursor-pointer gap-3 rounded-lg border bg-panel p-3 ${choice === option.value ? 'border-accent' : 'border-line'}`}>
               <input type="radio" name="backend" value={option.value} checked={choice === option.value} onChange={() => pick(option.value)} className="mt-1 accent-[rgb(var(--accent))]" />
               <span>
                 <span className="block text-sm font-medium">{option.title}</span>
