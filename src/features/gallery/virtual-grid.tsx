@@ -16,7 +16,7 @@ interface VirtualGridProps<T> {
   onVisibleChange?(visible: readonly T[]): void;
 }
 
-const OVERSCAN_ROWS = 3;
+const OVERSCAN_ROWS = 1;
 
 interface Layout {
   width: number;
