@@ -86,6 +86,19 @@ test('export twenty items to a zip and import it into a fresh browser, then agai
   await galleryPage.goto();
   await expect(galleryPage.cells()).toHaveCount(20);
   await expect(page.getByText('20 of 20 items')).toBeVisible();
+  // Downloads cut short by leaving Create finish in the background: wait until all twenty are kept.
+  const keptInBrowser = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('aiart-studio');
+          open.onsuccess = () => {
+            const count = open.result.transaction('media').objectStore('media').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+  await expect.poll(keptInBrowser, { timeout: 30_000 }).toBe(20);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export 20' }).click();
   const download = await downloading;

@@ -1,10 +1,10 @@
-/** The studio: providers around the layout and its routes, and the watcher of running video jobs. */
+/** The studio: providers around the layout and its routes, and the background work (video jobs, unfinished media downloads). */
 import { lazy, Suspense } from 'react';
 import { AppProviders } from './providers';
 import { AppRoutes } from './routes';
 import { Layout } from './layout';
 
-const VideoJobWatcher = lazy(() => import('./video-job-watcher'));
+const BackgroundWork = lazy(() => import('./background-work'));
 
 export function App() {
   return (
@@ -13,7 +13,7 @@ export function App() {
         <AppRoutes />
       </Layout>
       <Suspense fallback={null}>
-        <VideoJobWatcher />
+        <BackgroundWork />
       </Suspense>
     </AppProviders>
   );

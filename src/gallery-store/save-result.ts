@@ -33,3 +33,19 @@ export async function keepMedia(id: string): Promise<void> {
     });
   }
 }
+
+/**
+ * Finishes downloads a closed page left undone: every finished result this browser does not
+ * keep yet is fetched again, newest first, a few at a time. Failures stay on the item.
+ */
+export async function keepMissingMedia(parallel = 3): Promise<void> {
+  const { items } = galleryStore.getState();
+  const missing = items.filter((item) => item.status === 'ready' && item.remoteUrl && !item.mediaStored && !item.problem).map((item) => item.id);
+  const next = async (): Promise<void> => {
+    const id = missing.shift();
+    if (!id) return;
+    await keepMedia(id);
+    await next();
+  };
+  await Promise.all(Array.from({ length: parallel }, next));
+}
