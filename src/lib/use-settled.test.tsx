@@ -19,3 +19,10 @@ it('follows a rare change at once, and a burst of changes only when it stops', (
   act(() => vi.advanceTimersByTime(100));
   expect(result.current).toBe(5);
 });
+
+it('follows the first change after mounting at once, however soon it comes', () => {
+  const { result, rerender } = renderHook(({ value }) => useSettled(value, 100), { initialProps: { value: 'empty' } });
+  act(() => vi.advanceTimersByTime(5));
+  rerender({ value: 'first screen' });
+  expect(result.current).toBe('first screen');
+});

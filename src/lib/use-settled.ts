@@ -8,6 +8,8 @@ export function useSettled<T>(value: T, quietMs: number): T {
   const [settled, setSettled] = useState(value);
   const lastChange = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
+    // Only a new value counts as a change (not mounting): a grid's first screen follows at once.
+    if (Object.is(value, settled)) return;
     const now = performance.now();
     const calm = now - lastChange.current > quietMs;
     lastChange.current = now;
@@ -17,6 +19,6 @@ export function useSettled<T>(value: T, quietMs: number): T {
     }
     const timer = setTimeout(() => setSettled(value), quietMs);
     return () => clearTimeout(timer);
-  }, [value, quietMs]);
+  }, [value, settled, quietMs]);
   return settled;
 }
