@@ -1,6 +1,17 @@
 /** Image to image: a picture goes in by drop, paste or browsing; bad files are refused before any upload. */
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { testPhoto } from './pages/image-input';
+
+/** The pages whose picture this browser keeps for the next visit (written just after a pick). */
+const keptPictures = (page: Page) =>
+  page.evaluate(() => new Promise<string[]>((resolve) => {
+    const open = indexedDB.open('aiart-studio-sources');
+    open.onsuccess = () => {
+      const request = open.result.transaction('sources').objectStore('sources').getAllKeys();
+      request.onsuccess = () => resolve(request.result.map(String));
+    };
+  }));
 
 test('drop a photo, describe the change, and get the transformed image beside its source', async ({ transformPage, galleryPage, page }) => {
   await transformPage.goto();
@@ -23,6 +34,26 @@ test('drop a photo, describe the change, and get the transformed image beside it
 
   await galleryPage.goto();
   await expect(galleryPage.cell(/^Transform: The harbour as a neon night scene/)).toBeVisible();
+});
+
+test('the source picture and the prompt survive a reload; a cleared picture stays cleared', async ({ transformPage, page }) => {
+  await transformPage.goto();
+  await transformPage.source.drop(await testPhoto(1200, 800, 'harbour.png'));
+  await expect(transformPage.source.previewCaption()).toContainText('1200×800');
+  await transformPage.prompt.fill('The harbour in fog');
+  await expect.poll(() => keptPictures(page)).toEqual(['transform']);
+
+  await page.reload();
+  await expect(transformPage.source.previewCaption()).toContainText('harbour.png');
+  await expect(transformPage.source.previewCaption()).toContainText('1200×800');
+  await expect(transformPage.prompt).toHaveValue('The harbour in fog');
+
+  await transformPage.source.region.getByRole('button', { name: 'Clear image' }).click();
+  await expect(transformPage.source.previewCaption()).toHaveCount(0);
+  await expect.poll(() => keptPictures(page)).toEqual([]);
+  await page.reload();
+  await expect(transformPage.prompt).toHaveValue('The harbour in fog');
+  await expect(transformPage.source.previewCaption()).toHaveCount(0);
 });
 
 test('paste an image from the clipboard, clear it, and browse for another', async ({ transformPage }) => {

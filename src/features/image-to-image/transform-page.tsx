@@ -11,7 +11,7 @@ import { TransformForm } from './transform-form';
 import { useTransformForm } from './transform-form-store';
 import { useTransformRuns } from './transform-runs-store';
 
-const useTransformSource = createImageSourceStore();
+const useTransformSource = createImageSourceStore('transform');
 
 export default function TransformPage() {
   const baseUrl = useBaseUrl();

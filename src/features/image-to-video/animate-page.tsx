@@ -25,7 +25,7 @@ import { useAnimateForm } from './animate-form-store';
 import { CropEditor } from './crop-editor';
 import { VideoJobCard } from './video-job-card';
 
-const useAnimateSource = createImageSourceStore();
+const useAnimateSource = createImageSourceStore('animate');
 /** Finished videos shown beside the running ones; the gallery has them all. */
 const RECENT_VIDEOS = 8;
 
