@@ -95,7 +95,7 @@ test('every bad file gets a message naming it and the reason, and nothing is upl
   expect(apiCalls).toEqual([]);
 });
 
-test('a transform of a gallery picture remembers its source: Remix opens Transform with both', async ({ createPage, transformPage, galleryPage, page }) => {
+test('a transform of a gallery picture remembers its source: the detail links to it, and Remix opens Transform with both', async ({ createPage, transformPage, galleryPage, page }) => {
   await createPage.goto();
   await createPage.prompt.fill('A quiet harbour');
   await createPage.pickAspectRatio('1:1');
@@ -110,6 +110,10 @@ test('a transform of a gallery picture remembers its source: Remix opens Transfo
   await page.getByRole('link', { name: 'Gallery', exact: true }).click();
   await galleryPage.cell(/^Transform: The harbour in winter/).click();
   await expect(galleryPage.detail).toContainText('Strength0.4');
+  await galleryPage.detail.getByRole('link', { name: 'Image: A quiet harbour' }).click();
+  await expect(galleryPage.detail.getByRole('heading', { name: 'A quiet harbour' })).toBeVisible();
+  await page.goBack();
+  await expect(galleryPage.detail.getByRole('heading', { name: 'The harbour in winter' })).toBeVisible();
   await galleryPage.detail.getByRole('link', { name: 'Remix' }).click();
   await expect(page).toHaveURL(/\/transform$/);
   await expect(transformPage.prompt).toHaveValue('The harbour in winter');

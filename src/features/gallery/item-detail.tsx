@@ -12,6 +12,7 @@ import { APP_PATHS, withSourceItem } from '../../lib/app-paths';
 import { galleryStore } from '../../gallery-store/use-gallery';
 import { requestParameters } from '../../gallery-store/request-parameters';
 import { useMediaUrl } from '../../gallery-store/use-media-url';
+import { MadeFrom } from './made-from';
 import { ShareDialog } from './share-dialog';
 import { recipeLink } from '../../lib/recipe-params';
 
@@ -125,6 +126,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
               </div>
             ))}
           </dl>
+          <MadeFrom item={item} />
           <div className="flex flex-wrap gap-2">
             <button type="button" aria-pressed={favourite} className={button} onClick={() => galleryStore.getState().toggleFavourite(item.id)}>
               {favourite ? '★ Favourite' : '☆ Favourite'}
