@@ -13,7 +13,7 @@ const keptPictures = (page: Page) =>
     };
   }));
 
-test('drop a photo, describe the change, and get the transformed image beside its source', async ({ transformPage, galleryPage, page }) => {
+test('drop a photo, get the transformed image beside it; the gallery keeps that photo with the result, and Remix brings it back', async ({ transformPage, galleryPage, page }) => {
   await transformPage.goto();
   await transformPage.source.drop(await testPhoto(1200, 800, 'harbour.png'));
   await expect(transformPage.source.previewCaption()).toContainText('harbour.png');
@@ -33,7 +33,14 @@ test('drop a photo, describe the change, and get the transformed image beside it
   await expect(compare).toHaveValue('100');
 
   await galleryPage.goto();
-  await expect(galleryPage.cell(/^Transform: The harbour as a neon night scene/)).toBeVisible();
+  await galleryPage.cell(/^Transform: The harbour as a neon night scene/).click();
+  const source = galleryPage.detail.getByRole('img', { name: 'The picture it was made from' });
+  expect(await source.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(1200);
+  await galleryPage.detail.getByRole('link', { name: 'Remix' }).click();
+  await expect(transformPage.prompt).toHaveValue('The harbour as a neon night scene');
+  // The photo kept with the result (not merely the page's last picture).
+  await expect(transformPage.source.previewCaption()).toContainText('source-of-the-harbour-as-a-neon-night-scene');
+  await expect(transformPage.source.previewCaption()).toContainText('1200×800');
 });
 
 test('the source picture and the prompt survive a reload; a cleared picture stays cleared', async ({ transformPage, page }) => {

@@ -3,19 +3,22 @@
  * thumbnails live in separate stores so that listing thousands of items never reads a Blob.
  *
  * Version 1 kept flat image records ({ prompt, imageUrl, ... }) and their media; version 2 adds
- * kinds, requests, thumbnails and a meta store, and upgrades every version-1 record in place.
+ * kinds, requests, thumbnails and a meta store, and upgrades every version-1 record in place;
+ * version 3 adds the source pictures that transforms and videos made from a file were sent with.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { ASPECT_RATIOS, type AspectRatio, STYLE_PRESETS, type StylePreset } from '../api/contract';
 import type { GalleryItem } from './gallery-item';
 
 export const GALLERY_DB_NAME = 'aiart-studio';
-export const GALLERY_DB_VERSION = 2;
+export const GALLERY_DB_VERSION = 3;
 
 export interface GallerySchema extends DBSchema {
   items: { key: string; value: GalleryItem; indexes: { createdAt: number } };
   media: { key: string; value: Blob };
   thumbs: { key: string; value: Blob };
+  /** The picture a result was made from, when it was not itself a gallery item. */
+  sources: { key: string; value: Blob };
   meta: { key: string; value: string | number };
 }
 
@@ -58,7 +61,7 @@ export function upgradeLegacyItem(old: LegacyItemV1, hasMedia: boolean): Gallery
   };
 }
 
-type UpgradeTx = IDBPTransaction<GallerySchema, ('items' | 'media' | 'thumbs' | 'meta')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<GallerySchema, ('items' | 'media' | 'thumbs' | 'sources' | 'meta')[], 'versionchange'>;
 
 async function migrateToV2(db: GalleryDb, tx: UpgradeTx): Promise<void> {
   db.createObjectStore('thumbs');
@@ -83,6 +86,7 @@ export function openGalleryDb(name = GALLERY_DB_NAME): Promise<GalleryDb> {
         db.createObjectStore('media');
       }
       if (oldVersion < 2) await migrateToV2(db, tx as UpgradeTx);
+      if (oldVersion < 3) db.createObjectStore('sources');
     },
     // A newer studio in another tab needs the database: step aside rather than block it.
     blocking(_current, _blocked, event) {

@@ -26,6 +26,8 @@ interface ItemBase {
   parentId?: string;
   /** True once the original media Blob is in IndexedDB. */
   mediaStored: boolean;
+  /** True when the picture it was made from (a file, not a gallery item) is kept with it. */
+  sourceStored?: boolean;
   /** Why the item failed, or why its media could not be kept. */
   problem?: string;
 }

@@ -13,6 +13,7 @@ export interface RemovedItem {
   item: GalleryItem;
   media?: Blob;
   thumb?: Blob;
+  source?: Blob;
 }
 
 const PAGE_ITEMS = 2000;
@@ -75,29 +76,27 @@ export async function writeMedia(db: GalleryDb, item: GalleryItem, media: Blob, 
 }
 
 export async function removeItems(db: GalleryDb, ids: string[]): Promise<RemovedItem[]> {
-  const tx = db.transaction(['items', 'media', 'thumbs'], 'readwrite');
+  const tx = db.transaction(['items', 'media', 'thumbs', 'sources'], 'readwrite');
+  const stores = [tx.objectStore('media'), tx.objectStore('thumbs'), tx.objectStore('sources')] as const;
   const removed: RemovedItem[] = [];
   for (const id of ids) {
-    const [item, media, thumb] = await Promise.all([
-      tx.objectStore('items').get(id),
-      tx.objectStore('media').get(id),
-      tx.objectStore('thumbs').get(id),
-    ]);
+    const [item, media, thumb, source] = await Promise.all([tx.objectStore('items').get(id), ...stores.map((store) => store.get(id))]);
     if (!item) continue;
-    removed.push({ item, media, thumb });
-    await Promise.all([tx.objectStore('items').delete(id), tx.objectStore('media').delete(id), tx.objectStore('thumbs').delete(id)]);
+    removed.push({ item, media, thumb, source });
+    await Promise.all([tx.objectStore('items').delete(id), ...stores.map((store) => store.delete(id))]);
   }
   await tx.done;
   return removed;
 }
 
 export async function restoreItems(db: GalleryDb, removed: RemovedItem[]): Promise<void> {
-  const tx = db.transaction(['items', 'media', 'thumbs'], 'readwrite');
+  const tx = db.transaction(['items', 'media', 'thumbs', 'sources'], 'readwrite');
   await Promise.all([
-    ...removed.flatMap(({ item, media, thumb }) => [
+    ...removed.flatMap(({ item, media, thumb, source }) => [
       tx.objectStore('items').put(item),
       media ? tx.objectStore('media').put(media, item.id) : undefined,
       thumb ? tx.objectStore('thumbs').put(thumb, item.id) : undefined,
+      source ? tx.objectStore('sources').put(source, item.id) : undefined,
     ]),
     tx.done,
   ]);
@@ -118,3 +117,11 @@ export async function readThumbs(db: GalleryDb, ids: string[]): Promise<Map<stri
 }
 
 export const readMedia = (db: GalleryDb, id: string): Promise<Blob | undefined> => db.get('media', id);
+
+/** Keeps the picture a result was made from, with the item that now says so. */
+export async function writeSource(db: GalleryDb, item: GalleryItem, source: Blob): Promise<void> {
+  const tx = db.transaction(['items', 'sources'], 'readwrite');
+  await Promise.all([tx.objectStore('sources').put(source, item.id), tx.objectStore('items').put(item), tx.done]);
+}
+
+export const readSource = (db: GalleryDb, id: string): Promise<Blob | undefined> => db.get('sources', id);

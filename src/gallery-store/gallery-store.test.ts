@@ -159,6 +159,45 @@ describe('gallery store', () => {
     expect(GALLERY_DB_NAME).toBe('aiart-studio');
   });
 
+  it('keeps the picture a result was made from, across a restart, a delete and its undo', async () => {
+    const names = freshNames();
+    const store = storeFor(names);
+    await store.getState().load();
+    store.getState().upsert(image('made', 1));
+    const source = new Uint8Array([137, 80, 78, 71, 4, 5]);
+    await store.getState().storeSource('made', new Blob([source], { type: 'image/png' }));
+    expect(store.getState().items[0].sourceStored).toBe(true);
+
+    const restarted = storeFor(names);
+    await restarted.getState().load();
+    expect(restarted.getState().items[0].sourceStored).toBe(true);
+    const kept = await restarted.getState().source('made');
+    expect(new Uint8Array(await kept!.arrayBuffer())).toEqual(source);
+
+    await restarted.getState().remove(['made']);
+    expect(await restarted.getState().source('made')).toBeUndefined();
+    await restarted.getState().undoRemove();
+    expect((await restarted.getState().source('made'))?.size).toBe(source.length);
+  });
+
+  it('upgrades a version-2 database, keeping its items and adding the store for source pictures', async () => {
+    const names = freshNames();
+    const v2 = await openDB(names.dbName, 2, {
+      upgrade(db) {
+        db.createObjectStore('items', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+        for (const name of ['media', 'thumbs', 'meta']) db.createObjectStore(name);
+      },
+    });
+    await v2.put('items', image('kept', 5));
+    v2.close();
+    const store = storeFor(names);
+    await store.getState().load();
+    expect(store.getState().items.map((i) => i.id)).toEqual(['kept']);
+    const db = await openGalleryDb(names.dbName);
+    expect([...db.objectStoreNames]).toContain('sources');
+    db.close();
+  });
+
   it('tells other tabs: a second store sees additions, favourites and deletions', async () => {
     const names = freshNames();
     const tabA = storeFor(names);

@@ -12,12 +12,14 @@ import {
   readItems,
   readNewestItems,
   readMedia,
+  readSource,
   readThumbs,
   type RemovedItem,
   removeItems,
   restoreItems,
   writeItems,
   writeMedia,
+  writeSource,
 } from './gallery-records';
 
 /** How many of the newest items are read before the rest, to paint the first screen early. */
@@ -44,6 +46,8 @@ export interface GalleryState {
   upsert(item: GalleryItem): void;
   patch(id: string, patch: Partial<GalleryItem>): void;
   storeMedia(id: string, media: Blob, thumb?: Blob): Promise<void>;
+  /** Keeps the picture (a file, not a gallery item) that the item was made from. */
+  storeSource(id: string, source: Blob): Promise<void>;
   toggleFavourite(id: string): void;
   remove(ids: string[]): Promise<void>;
   undoRemove(): Promise<void>;
@@ -53,6 +57,8 @@ export interface GalleryState {
   thumbnails(ids: string[]): Promise<Map<string, Blob>>;
   /** The full-size media of one item, if this browser keeps it. */
   media(id: string): Promise<Blob | undefined>;
+  /** The picture an item was made from, if it is kept with it. */
+  source(id: string): Promise<Blob | undefined>;
 }
 
 export interface GalleryStoreOptions {
@@ -194,6 +200,20 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         }
       },
 
+      async storeSource(id, source) {
+        await new Promise<void>((resolve) => whenReady(resolve));
+        const item = get().items.find((existing) => existing.id === id);
+        if (!item || !db) return;
+        set({ items: placed(get().items, { ...item, sourceStored: true }) });
+        try {
+          await writeSource(db, get().items.find((existing) => existing.id === id) ?? { ...item, sourceStored: true }, source);
+          announce({ type: 'changed', ids: [id] });
+        } catch {
+          // The result itself is unaffected; it only cannot show or reuse its source.
+          get().patch(id, { sourceStored: false });
+        }
+      },
+
       toggleFavourite(id) {
         const item = get().items.find((existing) => existing.id === id);
         if (item) get().patch(id, { favourite: !item.favourite });
@@ -241,6 +261,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}): StoreApi<
         }));
       },
       media: async (id) => (db ? readMedia(db, id) : undefined),
+      source: async (id) => (db ? readSource(db, id) : undefined),
     };
   });
 

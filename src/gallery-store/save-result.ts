@@ -11,8 +11,10 @@ const afterPaint = () =>
     requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 
-export function saveResult(item: GalleryItem): void {
+/** Saves a new result; `uploadedSource` is the file it was made from when that is not a gallery item. */
+export function saveResult(item: GalleryItem, uploadedSource?: Blob): void {
   galleryStore.getState().upsert(item);
+  if (uploadedSource) void galleryStore.getState().storeSource(item.id, uploadedSource);
 }
 
 /** Downloads the item's media (usually straight from the HTTP cache) and keeps it. */

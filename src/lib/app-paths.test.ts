@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isAppPath, sourceItemOf, withSourceItem } from './app-paths';
+import { isAppPath, pictureParam, pictureRefOf, withSourceItem } from './app-paths';
 
 it('knows the studio page paths, and nothing under the API or media folders', () => {
   for (const path of ['/', '/create', '/transform', '/animate', '/gallery', '/gallery/item-1', '/settings', '/share']) {
@@ -10,8 +10,10 @@ it('knows the studio page paths, and nothing under the API or media folders', ()
   }
 });
 
-it('round-trips a source item through the address, and ignores what is not one', () => {
-  expect(sourceItemOf(new URL(withSourceItem('/animate', 'a b&c'), 'http://x').search)).toBe('a b&c');
-  expect(sourceItemOf('?other=1')).toBeUndefined();
-  expect(sourceItemOf(`?from=${'x'.repeat(201)}`)).toBeUndefined();
+it('round-trips a picture reference through the address, and ignores what is not one', () => {
+  expect(pictureRefOf(new URL(withSourceItem('/animate', 'a b&c'), 'http://x').search)).toEqual({ itemId: 'a b&c', use: 'item' });
+  expect(pictureRefOf(`?prompt=x&${pictureParam({ itemId: 'item 2', use: 'source' })}`)).toEqual({ itemId: 'item 2', use: 'source' });
+  expect(pictureRefOf('?other=1')).toBeUndefined();
+  expect(pictureRefOf(`?from=${'x'.repeat(201)}`)).toBeUndefined();
+  expect(pictureRefOf(`?source-of=`)).toBeUndefined();
 });

@@ -18,13 +18,30 @@ export function isAppPath(pathname: string): boolean {
   );
 }
 
-/** The address of a page that opens with a gallery item as its source image. */
-export function withSourceItem(pagePath: string, itemId: string): string {
-  return `${pagePath}?from=${encodeURIComponent(itemId)}`;
+/** A picture a page opens with: a gallery item's own picture, or the one an item was made from. */
+export interface PictureRef {
+  itemId: string;
+  use: 'item' | 'source';
 }
 
-/** The gallery item a page was asked to open with, if any. */
-export function sourceItemOf(search: string): string | undefined {
-  const id = new URLSearchParams(search).get('from');
-  return id && id.length <= 200 ? id : undefined;
+const PICTURE_PARAMS = { item: 'from', source: 'source-of' } as const;
+
+/** The query parameter that names `ref`. */
+export function pictureParam(ref: PictureRef): string {
+  return `${PICTURE_PARAMS[ref.use]}=${encodeURIComponent(ref.itemId)}`;
+}
+
+/** The address of a page that opens with a gallery item as its source image. */
+export function withSourceItem(pagePath: string, itemId: string): string {
+  return `${pagePath}?${pictureParam({ itemId, use: 'item' })}`;
+}
+
+/** The picture a page was asked to open with, if any. */
+export function pictureRefOf(search: string): PictureRef | undefined {
+  const params = new URLSearchParams(search);
+  for (const use of ['item', 'source'] as const) {
+    const itemId = params.get(PICTURE_PARAMS[use]);
+    if (itemId && itemId.length <= 200) return { itemId, use };
+  }
+  return undefined;
 }

@@ -15,7 +15,8 @@ describe('recipes', () => {
   });
 
   it('links to the right page, with the source picture when there is one', () => {
-    expect(recipeLink('video', { seed: 3, cfg_scale: 1.5, motion_bucket_id: 127 }, 'item 1')).toBe('/animate?motion=127&cfg=1.5&seed=3&from=item%201');
+    expect(recipeLink('video', { seed: 3, cfg_scale: 1.5, motion_bucket_id: 127 }, { itemId: 'item 1', use: 'item' })).toBe('/animate?motion=127&cfg=1.5&seed=3&from=item%201');
+    expect(recipeLink('transform', { prompt: 'y', seed: 2 }, { itemId: 'r1', use: 'source' })).toBe('/transform?prompt=y&seed=2&source-of=r1');
     expect(recipeLink('image', { video_description: 'x', seed: 1 })).toBe('/?prompt=x&seed=1');
   });
 

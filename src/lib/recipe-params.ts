@@ -1,7 +1,7 @@
 /**
  * Recipes in a page's query string: every parameter of a request, so a link (or Remix from the
  * gallery or a shared gallery) opens Create, Transform or Animate with the form filled in, and
- * Transform or Animate with the source picture too when it is in this gallery (`from`). Read back
+ * Transform or Animate with the source picture too when this gallery has it. Read back
  * through the contract's own validation, so a hand-edited link can only produce valid values.
  */
 import {
@@ -13,7 +13,7 @@ import {
   imageToVideoFieldsSchema,
   MAX_PROMPT_LENGTH,
 } from '../api/contract';
-import { APP_PATHS } from './app-paths';
+import { APP_PATHS, type PictureRef, pictureParam } from './app-paths';
 
 interface Recipes {
   image: GenerateRequest;
@@ -53,9 +53,9 @@ export function recipeSearch<K extends RecipeKind>(kind: K, request: Partial<Rec
 }
 
 /** The page address that opens a recipe, with its source picture when given. */
-export function recipeLink<K extends RecipeKind>(kind: K, request: Partial<Recipes[K]>, sourceId?: string): string {
+export function recipeLink<K extends RecipeKind>(kind: K, request: Partial<Recipes[K]>, picture?: PictureRef): string {
   const search = recipeSearch(kind, request);
-  return `${RECIPES[kind].path}${search}${sourceId ? `&from=${encodeURIComponent(sourceId)}` : ''}`;
+  return `${RECIPES[kind].path}${search}${picture ? `&${pictureParam(picture)}` : ''}`;
 }
 
 /** The recipe in `search`, or undefined when there is none or it is not valid. */

@@ -8,7 +8,7 @@ import { CopyButton } from '../../components/copy-button';
 import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
-import { APP_PATHS, withSourceItem } from '../../lib/app-paths';
+import { APP_PATHS, type PictureRef, withSourceItem } from '../../lib/app-paths';
 import { galleryStore } from '../../gallery-store/use-gallery';
 import { requestParameters } from '../../gallery-store/request-parameters';
 import { useMediaUrl } from '../../gallery-store/use-media-url';
@@ -29,10 +29,15 @@ function parameters(item: GalleryItem): Array<[string, string]> {
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
 }
 
-/** Remix opens the page that made the item with its settings, and its source picture when the gallery still has it. */
+/** Remix opens the page that made the item with its settings, and its source picture when this browser still has it. */
 function remixLink(item: GalleryItem): string {
-  const parent = item.parentId && galleryStore.getState().items.some((other) => other.id === item.parentId) ? item.parentId : undefined;
-  return recipeLink(item.kind, item.request, parent);
+  const parentKept = item.parentId && galleryStore.getState().items.some((other) => other.id === item.parentId);
+  const picture: PictureRef | undefined = parentKept
+    ? { itemId: item.parentId!, use: 'item' }
+    : item.sourceStored
+      ? { itemId: item.id, use: 'source' }
+      : undefined;
+  return recipeLink(item.kind, item.request, picture);
 }
 
 interface ItemDetailProps {

@@ -1,25 +1,57 @@
-/** Where a transform or a video came from: a link to the gallery item it was made from, when there is one. */
+/**
+ * Where a transform or a video came from: a link to the gallery item it was made from, or the
+ * picture it was made from when that was a file this browser keeps with it.
+ */
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { cellLabel } from './gallery-cell';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
-import { useGallery } from '../../gallery-store/use-gallery';
+import { galleryStore, useGallery } from '../../gallery-store/use-gallery';
 import { APP_PATHS } from '../../lib/app-paths';
+
+/** An object URL for the item's kept source picture, revoked when no longer shown. */
+function useSourceUrl(item: GalleryItem): string | undefined {
+  const [shown, setShown] = useState<{ id: string; url: string }>();
+  useEffect(() => {
+    if (!item.sourceStored) return;
+    let url: string | undefined;
+    let live = true;
+    void galleryStore.getState().source(item.id).then((blob) => {
+      if (!live || !blob) return;
+      url = URL.createObjectURL(blob);
+      setShown({ id: item.id, url });
+    });
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [item.id, item.sourceStored]);
+  return shown?.id === item.id && item.sourceStored ? shown.url : undefined;
+}
 
 export function MadeFrom({ item }: { item: GalleryItem }) {
   const parent = useGallery((s) => (item.parentId ? s.items.find((other) => other.id === item.parentId) : undefined));
+  const sourceUrl = useSourceUrl(item);
   if (item.kind === 'image') return null;
-  return (
-    <p className="text-sm">
-      <span className="text-muted">Made from </span>
-      {parent ? (
+  if (parent) {
+    return (
+      <p className="text-sm">
+        <span className="text-muted">Made from </span>
         <Link href={`${APP_PATHS.gallery}/${encodeURIComponent(parent.id)}`} className="underline decoration-accent underline-offset-2">
           {cellLabel(parent)}
         </Link>
-      ) : item.parentId ? (
-        'an item no longer in this gallery'
-      ) : (
-        'a picture that is not in this gallery (a file, or a shared result)'
-      )}
-    </p>
-  );
+      </p>
+    );
+  }
+  if (item.sourceStored) {
+    return (
+      sourceUrl && (
+        <figure className="flex items-center gap-3 text-sm">
+          <img src={sourceUrl} alt="The picture it was made from" className="h-16 w-16 rounded-md object-cover" />
+          <figcaption className="text-muted">Made from a picture added from a file, kept with this result.</figcaption>
+        </figure>
+      )
+    );
+  }
+  return <p className="text-sm text-muted">{item.parentId ? 'Made from an item no longer in this gallery.' : 'Made from a picture that is not in this gallery.'}</p>;
 }

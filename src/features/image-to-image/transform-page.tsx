@@ -46,7 +46,7 @@ export default function TransformPage() {
       favourite: false,
       mediaStored: false,
       parentId: source.galleryId,
-    });
+    }, source.galleryId ? undefined : source.file);
   }
 
   const controls = (

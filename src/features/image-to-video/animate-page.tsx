@@ -94,7 +94,7 @@ export default function AnimatePage() {
       width: size.width,
       height: size.height,
       parentId: source.galleryId,
-    });
+    }, source.galleryId ? undefined : input);
   }
 
   const controls = (

@@ -1,23 +1,22 @@
 /**
  * A page's source picture: the drop zone with its checks, the gallery's newest pictures, and a
- * gallery item named in the address (`?from=id`, from Transform, Animate or Remix elsewhere; the
- * page tidies the address).
+ * picture named in the address (a gallery item's, or the one an item was made from: from
+ * Transform, Animate or Remix elsewhere; the page tidies the address).
  */
 import { useCallback, useEffect } from 'react';
 import { ImageDropZone } from '../../components/image-drop-zone';
-import { sourceItemOf } from '../../lib/app-paths';
+import { pictureRefOf } from '../../lib/app-paths';
 import { describeSource, type ImageSourceStore } from './image-source-store';
 import { RecentPictures } from './recent-pictures';
 
 export function ImageSourceField({ useSource, label }: { useSource: ImageSourceStore; label: string }) {
-  const { image, error, checking, fromFiles, fromGallery, clear } = useSource();
+  const { image, error, checking, fromFiles, fromGallery, fromPictureRef, clear } = useSource();
   const onFiles = useCallback((files: File[]) => void fromFiles(files), [fromFiles]);
 
   useEffect(() => {
-    const id = sourceItemOf(window.location.search);
-    if (!id) return;
-    void fromGallery(id);
-  }, [fromGallery]);
+    const ref = pictureRefOf(window.location.search);
+    if (ref) void fromPictureRef(ref);
+  }, [fromPictureRef]);
 
   return (
     <div className="flex flex-col gap-3">

@@ -4,7 +4,8 @@
  * picture again after a reload.
  */
 import { create } from 'zustand';
-import { galleryItemFile } from '../../gallery-store/item-file';
+import { galleryItemFile, itemSourceFile } from '../../gallery-store/item-file';
+import type { PictureRef } from '../../lib/app-paths';
 import { type CheckedImage, checkImageFile, formatBytes } from '../../lib/image-file-check';
 import { keepSource, readKeptSource } from './kept-source';
 
@@ -21,6 +22,8 @@ export interface ImageSourceState {
   checking: boolean;
   fromFiles(files: File[], galleryId?: string): Promise<void>;
   fromGallery(id: string): Promise<void>;
+  /** Takes a gallery item's picture, or the picture it was made from. */
+  fromPictureRef(ref: PictureRef): Promise<void>;
   clear(): void;
 }
 
@@ -64,12 +67,14 @@ export function createImageSourceStore(page: string) {
 
       fromFiles: (files, galleryId) => accept(files, galleryId, true),
 
-      async fromGallery(id) {
+      fromGallery: (id) => get().fromPictureRef({ itemId: id, use: 'item' }),
+
+      async fromPictureRef({ itemId, use }) {
         const ticket = ++latest;
         set({ checking: true, error: undefined });
         try {
-          const file = await galleryItemFile(id);
-          if (ticket === latest) await get().fromFiles([file], id);
+          const file = await (use === 'item' ? galleryItemFile(itemId) : itemSourceFile(itemId));
+          if (ticket === latest) await accept([file], use === 'item' ? itemId : undefined, true);
         } catch (error) {
           if (ticket === latest) set({ checking: false, error: error instanceof Error ? error.message : String(error) });
         }
