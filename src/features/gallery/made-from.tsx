@@ -2,36 +2,18 @@
  * Where a transform or a video came from: a link to the gallery item it was made from, or the
  * picture it was made from when that was a file this browser keeps with it.
  */
-import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { cellLabel } from './gallery-cell';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { galleryStore, useGallery } from '../../gallery-store/use-gallery';
 import { APP_PATHS } from '../../lib/app-paths';
+import { useBlobUrl } from '../../lib/use-blob-url';
 
-/** An object URL for the item's kept source picture, revoked when no longer shown. */
-function useSourceUrl(item: GalleryItem): string | undefined {
-  const [shown, setShown] = useState<{ id: string; url: string }>();
-  useEffect(() => {
-    if (!item.sourceStored) return;
-    let url: string | undefined;
-    let live = true;
-    void galleryStore.getState().source(item.id).then((blob) => {
-      if (!live || !blob) return;
-      url = URL.createObjectURL(blob);
-      setShown({ id: item.id, url });
-    });
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [item.id, item.sourceStored]);
-  return shown?.id === item.id && item.sourceStored ? shown.url : undefined;
-}
+const readSource = (id: string) => galleryStore.getState().source(id);
 
 export function MadeFrom({ item }: { item: GalleryItem }) {
   const parent = useGallery((s) => (item.parentId ? s.items.find((other) => other.id === item.parentId) : undefined));
-  const sourceUrl = useSourceUrl(item);
+  const sourceUrl = useBlobUrl(item.sourceStored ? item.id : undefined, readSource)?.url;
   if (item.kind === 'image') return null;
   if (parent) {
     return (
