@@ -87,7 +87,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
         if (event.key === 'ArrowLeft' && previousId) onNavigate(previousId);
         if (event.key === 'ArrowRight' && nextId) onNavigate(nextId);
       }}
-      className="m-0 h-full max-h-none w-full max-w-none bg-canvas/95 p-0 text-fg backdrop:bg-black/70 lg:m-auto lg:h-[90vh] lg:w-[min(1200px,95vw)] lg:rounded-xl lg:border lg:border-line"
+      className="m-0 h-full max-h-none w-full max-w-none bg-canvas p-0 text-fg backdrop:bg-black/70 lg:m-auto lg:h-[90vh] lg:w-[min(1200px,95vw)] lg:rounded-xl lg:border lg:border-line"
     >
       <div className="flex h-full flex-col lg:flex-row">
         <div className="relative flex min-h-[40vh] flex-1 items-center justify-center bg-black">
