@@ -85,7 +85,7 @@ export function renderScene(recipe: SceneRecipe): Raster {
   const clouds = createNoiseField(Math.floor(random() * 2 ** 31), 6, 4);
   const cloudCover = 0.5 + random() * 0.12;
   const cloudFloor = horizon * 0.85;
-  const glowReach = sunRadius * 11;
+  const glowReach2 = (sunRadius * 11) ** 2;
   const scale = Math.min(width, height);
 
   // Ridges, far to near: a height per column, drawn where the pixel lies below it.
@@ -105,13 +105,17 @@ export function renderScene(recipe: SceneRecipe): Raster {
     const skyR = mix(palette.skyTop[0], palette.skyHorizon[0], skyT);
     const skyG = mix(palette.skyTop[1], palette.skyHorizon[1], skyT);
     const skyB = mix(palette.skyTop[2], palette.skyHorizon[2], skyT);
+    // The sun's glow: only rows and pixels within its reach pay for a distance.
+    const dy2 = (y - sunY) ** 2;
+    const rowInGlow = dy2 < glowReach2;
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 3;
       let r = skyR;
       let g = skyG;
       let b = skyB;
-      const d = Math.hypot(x - sunX, y - sunY);
-      if (d < glowReach) {
+      const d2 = rowInGlow ? (x - sunX) ** 2 + dy2 : glowReach2;
+      if (d2 < glowReach2) {
+        const d = Math.sqrt(d2);
         const glow = Math.exp(-d / (sunRadius * 2.2)) * 0.8;
         r = mix(r, palette.sun[0], glow);
         g = mix(g, palette.sun[1], glow);
@@ -126,13 +130,13 @@ export function renderScene(recipe: SceneRecipe): Raster {
         b = mix(b, palette.cloud[2], t);
       }
       for (let layer = visibleLayers.length - 1; layer >= 0; layer--) {
-        const top = visibleLayers[layer].heights[x];
+        const { heights, color } = visibleLayers[layer];
+        const top = heights[x];
         if (y >= top) {
-          const [lr, lg, lb] = visibleLayers[layer].color;
           const shade = 1 - Math.min(0.35, (y - top) / height);
-          r = lr * shade;
-          g = lg * shade;
-          b = lb * shade;
+          r = color[0] * shade;
+          g = color[1] * shade;
+          b = color[2] * shade;
           break;
         }
       }

@@ -15,6 +15,7 @@ export function createNoiseField(seed: number, cells: number, octaves = 3): Nois
   });
   let total = 0;
   for (let o = 0; o < octaves; o++) total += 0.5 ** o;
+  const weights = Array.from({ length: octaves }, (_, o) => 0.5 ** o / total);
   return {
     at(u, v) {
       let sum = 0;
@@ -29,9 +30,9 @@ export function createNoiseField(seed: number, cells: number, octaves = 3): Nois
         const i = y0 * size + x0;
         const top = values[i] + (values[i + 1] - values[i]) * fx;
         const bottom = values[i + size] + (values[i + size + 1] - values[i + size]) * fx;
-        sum += (top + (bottom - top) * fy) * 0.5 ** o;
+        sum += (top + (bottom - top) * fy) * weights[o];
       }
-      return sum / total;
+      return sum;
     },
   };
 }
