@@ -2,18 +2,13 @@
 
 export const THUMB_SIZE = 320;
 
-/** A still's thumbnail, at most THUMB_SIZE on its longer side. */
+/** A still's thumbnail, at most THUMB_SIZE on its longer side: the picture is decoded once. */
 export async function imageThumbnail(source: Blob): Promise<{ thumb: Blob; width: number; height: number }> {
   const full = await createImageBitmap(source);
   const { width, height } = full;
-  full.close();
   const scale = Math.min(1, THUMB_SIZE / Math.max(width, height));
-  const bitmap = await createImageBitmap(source, {
-    resizeWidth: Math.max(1, Math.round(width * scale)),
-    resizeHeight: Math.max(1, Math.round(height * scale)),
-    resizeQuality: 'medium',
-  });
-  return { thumb: await encodeBitmap(bitmap), width, height };
+  const thumb = await encodeBitmap(full, Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+  return { thumb, width, height };
 }
 
 /** A video's first frame as its thumbnail, at most THUMB_SIZE on its longer side. */
@@ -43,7 +38,9 @@ async function encodeBitmap(bitmap: ImageBitmap | HTMLVideoElement, width?: numb
   const w = width ?? (bitmap as ImageBitmap).width;
   const h = height ?? (bitmap as ImageBitmap).height;
   const canvas = new OffscreenCanvas(w, h);
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, w, h);
+  const context = canvas.getContext('2d')!;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, w, h);
   if ('close' in bitmap) bitmap.close();
   return canvas.convertToBlob({ type: 'image/webp', quality: 0.78 });
 }
