@@ -1,8 +1,8 @@
 /**
  * What the studio's forms share: restoring saved values (untrusted: each falls back to its
- * default) and the checks on prompt and seed before anything is sent.
+ * default), filling them from a recipe, and the checks on prompt and seed before anything is sent.
  */
-import { MAX_PROMPT_LENGTH, MAX_SEED } from '../api/contract';
+import { type GenerateRequest, MAX_PROMPT_LENGTH, MAX_SEED } from '../api/contract';
 import { randomSeed } from './random-seed';
 
 export interface SeedValue {
@@ -26,6 +26,23 @@ export function restoreSeed(value: unknown): SeedValue {
   const saved = asRecord(value);
   const seed = Number(saved.seed);
   return { seed: isValidSeed(seed) ? seed : randomSeed(), locked: saved.locked === true };
+}
+
+/** A recipe's seed in a form: locked to it when the recipe names one, else the form's own. */
+export const recipeSeed = (seed: number | undefined, current: SeedValue): SeedValue => (seed ? { seed, locked: true } : current);
+
+type PictureRecipe = Pick<GenerateRequest, 'negative_prompt' | 'style_preset' | 'aspect_ratio' | 'output_format' | 'seed'>;
+
+/** The picture options a Create or Transform form takes from a recipe; the advanced fold opens for a negative prompt. */
+export function pictureRecipeValues(recipe: PictureRecipe, current: { seed: SeedValue; showAdvanced: boolean }) {
+  return {
+    negativePrompt: recipe.negative_prompt,
+    stylePreset: recipe.style_preset ?? ('' as const),
+    aspectRatio: recipe.aspect_ratio,
+    outputFormat: recipe.output_format,
+    seed: recipeSeed(recipe.seed, current.seed),
+    showAdvanced: Boolean(recipe.negative_prompt) || current.showAdvanced,
+  };
 }
 
 /** What is wrong with a prompt (or a negative prompt), in words; undefined when it is fine. */

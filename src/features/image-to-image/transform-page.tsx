@@ -6,6 +6,7 @@ import { saveResult } from '../../gallery-store/save-result';
 import { createImageSourceStore } from '../../widgets/image-source/image-source-store';
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
 import { TransformCard } from './transform-card';
+import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { TransformForm } from './transform-form';
 import { useTransformForm } from './transform-form-store';
@@ -20,16 +21,7 @@ export default function TransformPage() {
   const source = useTransformSource((s) => s.image);
   const update = useTransformForm((s) => s.update);
   useAddressRecipe('transform', (recipe) =>
-    update({
-      prompt: recipe.prompt,
-      negativePrompt: recipe.negative_prompt,
-      strength: recipe.strength,
-      stylePreset: recipe.style_preset ?? '',
-      aspectRatio: recipe.aspect_ratio,
-      outputFormat: recipe.output_format,
-      seed: recipe.seed ? { seed: recipe.seed, locked: true } : useTransformForm.getState().seed,
-      showAdvanced: Boolean(recipe.negative_prompt) || useTransformForm.getState().showAdvanced,
-    }),
+    update({ prompt: recipe.prompt, strength: recipe.strength, ...pictureRecipeValues(recipe, useTransformForm.getState()) }),
   );
 
   function transform(params: TransformParams) {

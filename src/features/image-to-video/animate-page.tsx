@@ -14,7 +14,7 @@ import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace'
 import { saveResult } from '../../gallery-store/save-result';
 import { useGallery } from '../../gallery-store/use-gallery';
 import type { VideoItem } from '../../gallery-store/video-job';
-import { seedProblem } from '../../lib/form-fields';
+import { recipeSeed, seedProblem } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
 import { cropRect, type CropView, defaultCropView } from '../../lib/video-crop';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
@@ -55,7 +55,7 @@ export default function AnimatePage() {
     form.update({
       cfgScale: recipe.cfg_scale,
       motion: recipe.motion_bucket_id,
-      seed: recipe.seed ? { seed: recipe.seed, locked: true } : useAnimateForm.getState().seed,
+      seed: recipeSeed(recipe.seed, useAnimateForm.getState().seed),
     }),
   );
   const start = useStartVideo(baseUrl);

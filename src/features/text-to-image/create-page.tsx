@@ -3,6 +3,7 @@ import { useBaseUrl } from '../../api/backend';
 import type { GenerateParams } from '../../api/generate-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { saveResult } from '../../gallery-store/save-result';
+import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { useCreateForm } from './create-form-store';
 import { CreateForm } from './create-form';
@@ -30,17 +31,7 @@ export default function CreatePage() {
   const runs = useCreateRuns((s) => s.runs);
   const start = useCreateRuns((s) => s.start);
   const update = useCreateForm((s) => s.update);
-  useAddressRecipe('image', (recipe) =>
-    update({
-      prompt: recipe.video_description,
-      negativePrompt: recipe.negative_prompt,
-      stylePreset: recipe.style_preset ?? '',
-      aspectRatio: recipe.aspect_ratio,
-      outputFormat: recipe.output_format,
-      seed: recipe.seed ? { seed: recipe.seed, locked: true } : useCreateForm.getState().seed,
-      showAdvanced: Boolean(recipe.negative_prompt) || useCreateForm.getState().showAdvanced,
-    }),
-  );
+  useAddressRecipe('image', (recipe) => update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) }));
 
   function generate(batch: GenerateParams[]) {
     for (const run of start(baseUrl, batch.map((params) => ({ params })))) {
