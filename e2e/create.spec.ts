@@ -36,6 +36,8 @@ test('Ctrl+Enter generates from the keyboard, and a locked seed repeats the pict
   await createPage.prompt.press('Control+Enter');
   await createPage.prompt.press('Control+Enter');
   await expect(createPage.images()).toHaveCount(2);
+  // Read the copies this browser keeps, once both are kept.
+  for (const image of await createPage.images().all()) await expect(image).toHaveAttribute('src', /^blob:/);
   const [a, b] = await createPage.images().evaluateAll((images) =>
     Promise.all(
       (images as HTMLImageElement[]).map(async (img) => {

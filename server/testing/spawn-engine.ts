@@ -10,7 +10,8 @@ export interface SpawnedEngine {
   exited: Promise<number | null>;
 }
 
-export async function spawnEngine(env: Record<string, string>): Promise<SpawnedEngine> {
+/** `onLine` hears every line the engine prints after it listens (its request log, with AIART_LOG=on). */
+export async function spawnEngine(env: Record<string, string>, onLine: (line: string) => void = () => undefined): Promise<SpawnedEngine> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', AIART_STATIC_DIR: '', AIART_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -19,7 +20,7 @@ export async function spawnEngine(env: Record<string, string>): Promise<SpawnedE
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
     if (line.startsWith('{"event":"listening"')) {
-      lines.on('line', () => undefined);
+      lines.on('line', onLine);
       return { url: (JSON.parse(line) as { url: string }).url, process: child, exited };
     }
   }

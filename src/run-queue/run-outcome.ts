@@ -35,9 +35,9 @@ export function attemptOutcome(error: unknown, online: boolean, aborted: boolean
   return error.isTransient ? { type: 'retry', message: error.message } : { type: 'failed', message: error.message };
 }
 
-/** Exponential backoff with jitter: about 2, 4, 8, 16 s, at most 30 s. */
+/** Exponential backoff with jitter: about 1, 2, 4, 8 s after the first four attempts, at most 30 s. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(30_000, 1000 * 2 ** Math.max(1, attempt));
+  const ceiling = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 

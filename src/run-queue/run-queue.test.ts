@@ -173,6 +173,20 @@ describe('run queue', () => {
     expect(status.getState().pauses['']).toBeUndefined();
   });
 
+  it('after a rate-limit pause sends one run first, and the rest once it got through', async () => {
+    const gallery = memoryGallery([run('a', 1), run('b', 2), run('c', 3), run('d', 4)]);
+    const backend = controlledTransport();
+    const { queue } = startQueue(gallery, backend.transport, { concurrency: 3 });
+    queue.lead();
+    await settle();
+    for (const call of backend.open()) call.reject(new ApiError('http', 'Too many requests', 429, 5_000));
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(backend.open().map((call) => call.id)).toEqual(['a']);
+    backend.open()[0].resolve('http://engine.test/images/a.png');
+    await settle();
+    expect(backend.open().map((call) => call.id)).toEqual(['b', 'c', 'd']);
+  });
+
   it('pauses everything while offline and resumes when the browser is online again', async () => {
     let online = true;
     const gallery = memoryGallery([run('a', 1)]);

@@ -70,6 +70,8 @@ export function createRunQueue(options: RunQueueOptions): RunQueue {
   const flights = new Map<string, Flight>();
   /** Consecutive failures to reach each backend, for its backoff. */
   const unreachableCount = new Map<string, number>();
+  /** Backends just out of a rate-limit pause: one run goes first, the rest once it got through. */
+  const probing = new Set<string>();
   let leading = false;
   let disposed = false;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,6 +101,7 @@ export function createRunQueue(options: RunQueueOptions): RunQueue {
     const pause = status.getState().pauses[backend];
     if (!pause) return undefined;
     if (pause.until > now) return pause.until;
+    if (pause.reason === 'rate-limited') probing.add(backend);
     const { [backend]: _ended, ...rest } = status.getState().pauses;
     status.setState({ pauses: rest });
     return undefined;
@@ -144,7 +147,8 @@ export function createRunQueue(options: RunQueueOptions): RunQueue {
         wakeAtTime(until);
         continue;
       }
-      let free = options.concurrency(backend) - [...flights.values()].filter((flight) => flight.backend === backend && !flight.polling).length;
+      const sending = [...flights.values()].filter((flight) => flight.backend === backend && !flight.polling).length;
+      let free = (probing.has(backend) ? 1 : options.concurrency(backend)) - sending;
       // What was running when its page closed goes first, then the queue in order.
       const ordered = waiting.sort((a, b) => Number(b.status === 'running') - Number(a.status === 'running') || orderOf(a) - orderOf(b));
       for (const item of ordered) {
@@ -208,6 +212,7 @@ export function createRunQueue(options: RunQueueOptions): RunQueue {
 
   function reached(backend: string) {
     unreachableCount.delete(backend);
+    probing.delete(backend);
   }
 
   async function send(item: GalleryItem) {

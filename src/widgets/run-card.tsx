@@ -48,7 +48,7 @@ export function RunCard({ item }: { item: PictureRun }) {
   return (
     <article aria-label={runLabel(item)} aria-busy={!ready && item.status !== 'failed' && item.status !== 'cancelled'} className="overflow-hidden rounded-xl border border-line bg-panel">
       <div className="relative bg-raised" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
-        {ready ? before && picture ? <CompareSlider before={before} after={picture} /> : picture : <RunProgress item={item} verb="Generating" />}
+        {ready ? before && picture ? <CompareSlider before={before} after={picture} /> : picture : <RunProgress item={item} working="Generating" failed="Generation failed" />}
       </div>
       <footer className="flex flex-wrap items-center gap-2 p-2 text-xs text-muted">
         <span className="tabular-nums">Seed {item.seed}</span>

@@ -19,7 +19,7 @@ export function formatSeconds(seconds: number): string {
 }
 
 /** What the card of an unfinished run shows in place of its picture. */
-export function RunProgress({ item, verb }: { item: GalleryItem; verb: string }) {
+export function RunProgress({ item, working, failed }: { item: GalleryItem; working: string; failed: string }) {
   const active = isActive(item);
   const now = useNow(active);
   const wait = useRunWait(item, now);
@@ -30,7 +30,7 @@ export function RunProgress({ item, verb }: { item: GalleryItem; verb: string })
   if (!active) {
     return (
       <div role="alert" className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
-        <p className="text-sm font-medium text-danger">{item.status === 'cancelled' ? 'Cancelled' : `${verb} failed`}</p>
+        <p className="text-sm font-medium text-danger">{item.status === 'cancelled' ? 'Cancelled' : failed}</p>
         {item.problem && item.problem !== 'Cancelled.' && <p className="max-w-md text-sm">{item.problem}</p>}
         <Button variant="primary" onClick={() => retryRun(item.id)}>
           Retry
@@ -43,7 +43,7 @@ export function RunProgress({ item, verb }: { item: GalleryItem; verb: string })
       <p role="status" className="text-sm font-medium">
         {item.status === 'running' ? (
           <>
-            {polling ? 'Rendering video…' : `${verb}…`} <span className="tabular-nums">{formatSeconds(elapsed)}</span>
+            {polling ? 'Rendering video…' : `${working}…`} <span className="tabular-nums">{formatSeconds(elapsed)}</span>
           </>
         ) : (
           describeWait(item, wait, now)
@@ -56,11 +56,12 @@ export function RunProgress({ item, verb }: { item: GalleryItem; verb: string })
       {item.status === 'running' && !awake && elapsed > WAKE_NOTICE_AFTER_S && !polling && (
         <p className="text-xs text-muted">Waking the server: after a rest the hosted service can take up to a minute.</p>
       )}
-      {item.problem && item.attempts ? (
+      {item.problem && (
         <p className="text-xs text-muted">
-          Attempt {item.attempts + (item.status === 'running' ? 1 : 0)} after: {item.problem}
+          {item.attempts ? `Attempt ${item.attempts + 1} after: ` : 'Last answer: '}
+          {item.problem}
         </p>
-      ) : null}
+      )}
       <Button variant="small" className="mt-1" onClick={() => cancelRun(item.id)}>
         {polling ? 'Stop waiting' : 'Cancel'}
       </Button>

@@ -58,7 +58,7 @@ export function VideoJobCard({ item }: { item: VideoItem }) {
   return (
     <article aria-label={label} aria-busy={item.status === 'queued' || item.status === 'running'} className="overflow-hidden rounded-xl border border-line bg-panel">
       <div className="relative bg-raised" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
-        {item.status === 'ready' ? <Finished item={item} /> : <RunProgress item={item} verb={item.jobId ? 'Video' : 'Starting the video'} />}
+        {item.status === 'ready' ? <Finished item={item} /> : <RunProgress item={item} working="Starting the video" failed="No video" />}
         {rendering && <LongJobQuestion item={item} />}
       </div>
       <footer className="flex flex-wrap items-center gap-2 p-2 text-xs text-muted">

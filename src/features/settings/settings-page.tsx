@@ -1,9 +1,10 @@
-/** Settings: which backend makes the pictures, and a check that it answers. */
+/** Settings: which backend makes the pictures, how the queue paces it, and a check that it answers. */
 import { useState } from 'react';
 import { type BackendChoice, baseUrlOf, HOSTED_URL, isHttpUrl, MAX_POLL_SECONDS, MIN_POLL_SECONDS, useBackendStore } from '../../api/backend';
 import { type ConnectionReport, checkConnection } from '../../api/connection-check';
 import { useEngineInfo } from '../../api/engine-info';
 import { useBackendLabel } from '../../api/backend-label';
+import { QueueSettingsSection } from './queue-settings-section';
 
 const CHOICES: ReadonlyArray<{ value: BackendChoice; title: string; text: string }> = [
   { value: 'here', title: 'This server', text: 'The server that serves the studio: the local preview engine, or its proxy to the hosted service.' },
@@ -122,6 +123,8 @@ export default function SettingsPage() {
           From {MIN_POLL_SECONDS} to {MAX_POLL_SECONDS}. A video takes a minute or more on the hosted service; checking less often spares its rate limit.
         </p>
       </div>
+
+      <QueueSettingsSection />
 
       <div className="mt-8">
         <h2 className="text-base font-semibold">Connection</h2>
