@@ -42,3 +42,23 @@ export async function allKept(page: Page): Promise<string> {
   const items = await keptItems(page);
   return items.map((item) => `${item.status}:${item.hasMedia ? 'kept' : 'not-kept'}`).sort().join(' ');
 }
+
+/** SHA-256 of every media file the gallery keeps, as hex. */
+export function keptMediaDigests(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const blobs = await new Promise<Blob[]>((resolve, reject) => {
+      const open = indexedDB.open('aiart-studio');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = open.result.transaction('media').objectStore('media').getAll();
+        request.onsuccess = () => {
+          resolve(request.result as Blob[]);
+          open.result.close();
+        };
+      };
+    });
+    return Promise.all(
+      blobs.map(async (blob) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())), (byte) => byte.toString(16).padStart(2, '0')).join('')),
+    );
+  });
+}
