@@ -230,7 +230,7 @@ describe('gallery store', () => {
     expect((await restarted.getState().source('made'))?.size).toBe(source.length);
   });
 
-  it('upgrades a version-2 database, keeping its items and adding the store for source pictures', async () => {
+  it('upgrades a version-2 database, keeping its items, adding the store for source pictures and dropping the unused meta store', async () => {
     const names = freshNames();
     const v2 = await openDB(names.dbName, 2, {
       upgrade(db) {
@@ -244,7 +244,7 @@ describe('gallery store', () => {
     await store.getState().load();
     expect(store.getState().items.map((i) => i.id)).toEqual(['kept']);
     const db = await openGalleryDb(names.dbName);
-    expect([...db.objectStoreNames]).toContain('sources');
+    expect([...db.objectStoreNames].sort()).toEqual(['items', 'media', 'sources', 'thumbs']);
     db.close();
   });
 

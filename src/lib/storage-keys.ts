@@ -4,7 +4,7 @@
  * change only with a migration.
  */
 export const STORAGE_KEYS = {
-  /** The gallery: every run and result, with media, thumbnails and the pictures runs send. */
+  /** The gallery: every run and result (store items), with media, thumbs and the pictures runs send (sources). */
   galleryDb: 'aiart-studio',
   /** The picture each page works from, across reloads. */
   keptSourcesDb: 'aiart-studio-sources',
@@ -22,6 +22,3 @@ export const STORAGE_KEYS = {
   /** sessionStorage: a shared gallery's link, across the reload that clears it from the address. */
   sharedFragment: 'aiart.shared-fragment',
 } as const;
-
-/** The gallery database's object stores. */
-export const GALLERY_STORES = ['items', 'media', 'thumbs', 'sources'] as const;

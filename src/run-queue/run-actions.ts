@@ -8,9 +8,10 @@ import { CANCELLED, STOPPED_WAITING } from './run-messages';
 
 export type NewRun = { item: GalleryItem; source?: Blob };
 
-/** Queues runs: each is its gallery item from now on, written before anything is sent. */
+/** Queues runs, to be sent in the order given: each is its gallery item from now on, written before anything is sent. */
 export function enqueueRuns(runs: NewRun[]): Promise<void> {
-  return galleryStore.getState().enqueue(runs.map(({ item, source }) => ({ item: { ...item, status: 'queued', attempts: 0 } as GalleryItem, source })));
+  const queuedAt = Date.now();
+  return galleryStore.getState().enqueue(runs.map(({ item, source }, i) => ({ item: { ...item, status: 'queued', attempts: 0, queueOrder: queuedAt + i } as GalleryItem, source })));
 }
 
 const find = (id: string) => galleryStore.getState().items.find((item) => item.id === id);

@@ -1,53 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
 import { ApiError } from '../api/api-error';
 import type { GalleryItem } from '../gallery-store/gallery-item';
-import { placed } from '../gallery-store/placed';
-import type { QueueStatus } from './queue-status';
 import { createRunQueue, type RunQueue, type RunTransport, SOURCE_MISSING } from './run-queue';
+import { memoryGallery, queuedRun as run, statusStore } from './testing/memory-gallery';
 import { MAX_ATTEMPTS } from './run-outcome';
-
-/** An in-memory gallery the queue can drive, as the real store does. */
-function memoryGallery(initial: GalleryItem[] = []) {
-  let items = initial;
-  const listeners = new Set<() => void>();
-  const sources = new Map<string, Blob>();
-  return {
-    get: (id: string) => items.find((item) => item.id === id)!,
-    all: () => items,
-    add(item: GalleryItem, source?: Blob) {
-      items = placed(items, item);
-      if (source) sources.set(item.id, source);
-      listeners.forEach((listener) => listener());
-    },
-    port: {
-      items: () => items,
-      subscribe(listener: () => void) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      patch(id: string, patch: Partial<GalleryItem>) {
-        items = items.map((item) => (item.id === id ? ({ ...item, ...patch } as GalleryItem) : item));
-        listeners.forEach((listener) => listener());
-      },
-      source: async (id: string) => sources.get(id),
-    },
-  };
-}
-
-const run = (id: string, createdAt: number, extra: Partial<GalleryItem> = {}): GalleryItem =>
-  ({
-    id,
-    kind: 'image',
-    status: 'queued',
-    backend: '',
-    seed: createdAt,
-    createdAt,
-    favourite: false,
-    mediaStored: false,
-    request: { video_description: id, negative_prompt: '', aspect_ratio: '1:1', output_format: 'png', seed: createdAt },
-    ...extra,
-  }) as GalleryItem;
 
 /** A backend whose answers the test releases one by one. */
 function controlledTransport() {
@@ -77,15 +33,6 @@ function controlledTransport() {
   const open = () => calls.filter((call) => !call.settled);
   return { transport, calls, open };
 }
-
-const statusStore = () =>
-  create<QueueStatus>()((set) => ({
-    leading: false,
-    offline: false,
-    pauses: {},
-    durations: {},
-    recordDuration: (backend, ms) => set((s) => ({ durations: { ...s.durations, [backend]: [...(s.durations[backend] ?? []), ms] } })),
-  }));
 
 const queues: RunQueue[] = [];
 function startQueue(gallery: ReturnType<typeof memoryGallery>, transport: RunTransport, extra: { online?: () => boolean; concurrency?: number } = {}) {

@@ -41,16 +41,17 @@ export function useRunWait(item: GalleryItem, now: number): RunWait {
     if (!isActive(item)) return {};
     const position = item.status === 'queued' ? line.split(' ').indexOf(item.id) + 1 || undefined : undefined;
     let reason: string | undefined;
+    const pausedMs = !offline && pause && pause.until > now ? pause.until - now : 0;
     if (offline) reason = 'Offline: waits for the connection to come back';
-    else if (pause && pause.until > now) {
-      const seconds = Math.ceil((pause.until - now) / 1000);
-      reason = pause.reason === 'rate-limited' ? `Rate limited: next in ${seconds} s` : `The backend is not answering: trying again in ${seconds} s`;
+    else if (pausedMs) {
+      const seconds = Math.ceil(pausedMs / 1000);
+      reason = pause!.reason === 'rate-limited' ? `Rate limited: next in ${seconds} s` : `The backend is not answering: trying again in ${seconds} s`;
     }
     let estimateSeconds: number | undefined;
     if (median !== undefined) {
       const elapsed = item.status === 'running' && item.startedAt ? now - item.startedAt : 0;
       const ahead = position ? Math.ceil(position / Math.max(1, running || 1)) : 0;
-      estimateSeconds = Math.max(0, Math.round((median * (ahead + 1) - elapsed) / 1000));
+      estimateSeconds = Math.max(0, Math.round((pausedMs + median * (ahead + 1) - elapsed) / 1000));
     }
     return { position, reason, estimateSeconds };
   }, [item, line, running, pause, offline, median, now]);

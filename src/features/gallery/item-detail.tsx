@@ -15,6 +15,7 @@ import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { MadeFrom } from './made-from';
 import { ShareDialog } from './share-dialog';
 import { recipeLink } from '../../lib/recipe-params';
+import { buttonClass } from '../../components/button';
 
 function parameters(item: GalleryItem): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
@@ -72,7 +73,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
     }
   }
 
-  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent';
+  const button = buttonClass('secondary');
   return (
     <dialog
       ref={dialog}

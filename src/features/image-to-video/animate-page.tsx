@@ -21,6 +21,7 @@ import { ImageSourceField } from '../../widgets/image-source/image-source-field'
 import { useAnimateForm } from './animate-form-store';
 import { CropEditor } from './crop-editor';
 import { VideoJobCard } from './video-job-card';
+import { buttonClass } from '../../components/button';
 
 const useAnimateSource = createImageSourceStore('animate');
 
@@ -105,7 +106,7 @@ export default function AnimatePage() {
         <button
           type="submit"
           disabled={preparing}
-          className="flex min-h-12 items-center justify-center rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110 disabled:opacity-60"
+          className={buttonClass('large')}
         >
           {preparing ? 'Preparing the frame…' : 'Animate'}
         </button>
