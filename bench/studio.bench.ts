@@ -46,10 +46,8 @@ try {
   // Code run in the page keeps the names this runner gives functions; give it the helper.
   await page.addInitScript('globalThis.__name = (f) => f');
   await page.goto(`${engine.url}/settings`);
-  await page.waitForFunction(() => new Promise((resolve) => {
-    const open = indexedDB.open('aiart-studio');
-    open.onsuccess = () => resolve(open.result.objectStoreNames.contains('items'));
-  }));
+  // The studio has made its gallery database once the queue indicator shows.
+  await page.getByRole('button', { name: /^Queue: / }).waitFor();
   await page.evaluate(seedWaitingRuns, QUEUED);
   await page.goto(engine.url);
   await page.getByRole('button', { name: `Queue: ${QUEUED} queued, 0 running` }).waitFor();

@@ -7,7 +7,7 @@ import { STORAGE_KEYS } from '../lib/storage-keys';
 export const QUEUE_LOCK = STORAGE_KEYS.queueLock;
 
 /** Calls `lead` once this tab holds the lock; the returned function gives it up. */
-export function awaitLeadership(lead: () => void, lockName = QUEUE_LOCK): () => void {
+export function awaitLeadership(lead: () => void, lockName: string = QUEUE_LOCK): () => void {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks) {
     lead();

@@ -1,4 +1,5 @@
 /** Create: text to image. The form on the left, this session's results on the right. */
+import { lazy, Suspense } from 'react';
 import { useBaseUrl } from '../../api/backend';
 import type { GenerateParams } from '../../api/generate-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
@@ -6,9 +7,11 @@ import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
-import { RunCard } from '../../widgets/run-card';
 import { useCreateForm } from './create-form-store';
 import { CreateForm } from './create-form';
+
+/** Cards load with the first run, so the first page carries only the form. */
+const RunCard = lazy(() => import('../../widgets/run-card').then((module) => ({ default: module.RunCard })));
 
 const EXAMPLES = [
   'A lighthouse on a cliff at dusk, waves crashing, warm light',
@@ -65,7 +68,9 @@ export default function CreatePage() {
           </ul>
         </EmptyResults>
       ) : (
-        <ResultGrid items={runs} render={(run) => <RunCard item={run} />} />
+        <Suspense fallback={null}>
+          <ResultGrid items={runs} render={(run) => <RunCard item={run} />} />
+        </Suspense>
       )}
     </Workspace>
   );
