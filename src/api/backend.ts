@@ -12,7 +12,7 @@ export const HOSTED_URL = 'https://aiart-zroo.onrender.com';
 export type BackendChoice = 'here' | 'hosted' | 'custom';
 
 /** How often a running video job is checked, in seconds. */
-export const DEFAULT_POLL_SECONDS = 5;
+const DEFAULT_POLL_SECONDS = 5;
 export const MIN_POLL_SECONDS = 1;
 export const MAX_POLL_SECONDS = 60;
 
@@ -75,8 +75,8 @@ export function baseUrlOf(state: Pick<BackendState, 'choice' | 'customUrl'>): st
 export const useBaseUrl = (): string => useBackendStore(baseUrlOf);
 
 /** A cold hosted backend can take a minute to wake; later requests get a shorter limit. */
-export const FIRST_REQUEST_TIMEOUT_MS = 120_000;
-export const REQUEST_TIMEOUT_MS = 90_000;
+const FIRST_REQUEST_TIMEOUT_MS = 120_000;
+const REQUEST_TIMEOUT_MS = 90_000;
 
 export function timeoutFor(baseUrl: string): number {
   return useBackendStore.getState().awake[baseUrl] ? REQUEST_TIMEOUT_MS : FIRST_REQUEST_TIMEOUT_MS;

@@ -6,7 +6,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiKeys } from './query-keys';
 
-export const engineInfoSchema = z.object({
+const engineInfoSchema = z.object({
   engine: z.enum(['local-preview', 'proxy']),
   upstream: z.optional(z.string()),
   allowedOrigins: z.array(z.string()),
@@ -24,7 +24,7 @@ export async function fetchEngineInfo(signal?: AbortSignal): Promise<EngineInfo 
   }
 }
 
-export const engineInfoQueryOptions = () =>
+const engineInfoQueryOptions = () =>
   queryOptions({ queryKey: apiKeys.engineInfo(''), queryFn: ({ signal }) => fetchEngineInfo(signal), staleTime: Infinity });
 
 export const useEngineInfo = () => useQuery(engineInfoQueryOptions());

@@ -8,7 +8,7 @@ type Described = { seed: number } & (
   | { kind: 'video'; request: ImageToVideoFields }
 );
 
-export const KIND_NAMES = { image: 'Text to image', transform: 'Image to image', video: 'Image to video' } as const;
+const KIND_NAMES = { image: 'Text to image', transform: 'Image to image', video: 'Image to video' } as const;
 
 export function requestParameters(item: Described): Array<[string, string]> {
   const rows: Array<[string, string]> = [['Kind', KIND_NAMES[item.kind]]];

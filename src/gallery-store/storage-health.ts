@@ -8,12 +8,12 @@ export interface StorageHealth {
 }
 
 /** Asks once for persistent storage, so the browser does not evict the gallery under pressure. */
-export async function requestPersistence(): Promise<boolean | undefined> {
+async function requestPersistence(): Promise<boolean | undefined> {
   if (!navigator.storage?.persist) return undefined;
   return (await navigator.storage.persisted()) || navigator.storage.persist();
 }
 
-export async function readStorageHealth(): Promise<StorageHealth> {
+async function readStorageHealth(): Promise<StorageHealth> {
   const [persisted, estimate] = await Promise.all([
     navigator.storage?.persisted?.(),
     navigator.storage?.estimate?.(),

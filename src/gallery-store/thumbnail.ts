@@ -1,6 +1,6 @@
 /** Small WebP thumbnails, made once in the browser when a result is saved. */
 
-export const THUMB_SIZE = 320;
+const THUMB_SIZE = 320;
 
 /** A still's thumbnail, at most THUMB_SIZE on its longer side: the picture is decoded once. */
 export async function imageThumbnail(source: Blob): Promise<{ thumb: Blob; width: number; height: number }> {

@@ -14,13 +14,6 @@ export function saveBlob(blob: Blob, fileName: string): void {
   }
 }
 
-/** Saves a remote file under a chosen name (the download attribute alone ignores other origins). */
-export async function downloadFile(url: string, fileName: string): Promise<void> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The file could not be downloaded (HTTP ${response.status}).`);
-  saveBlob(await response.blob(), fileName);
-}
-
 /** A file name from a prompt: lower-case words joined by dashes, safe on every system. */
 export function fileNameFor(prompt: string, seed: number, extension: string): string {
   const words = prompt

@@ -20,7 +20,7 @@ export function restoreNumber(value: unknown, min: number, max: number, fallback
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
 }
 
-export const isValidSeed = (seed: number) => Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED;
+const isValidSeed = (seed: number) => Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED;
 
 export function restoreSeed(value: unknown): SeedValue {
   const saved = asRecord(value);

@@ -3,8 +3,8 @@
  * gallery reads that many of its newest items first, so the first screen paints before the rest
  * of a large gallery has been read.
  */
-export const GALLERY_MIN_CELL = 150;
-export const GALLERY_GAP = 8;
+const GALLERY_MIN_CELL = 150;
+const GALLERY_GAP = 8;
 
 /** Cells in a window of `width` × `height` CSS pixels at the smallest cell size, plus a row. */
 export function cellsOnScreen(width: number, height: number): number {

@@ -40,7 +40,7 @@ function describeOther(head: Uint8Array): string | undefined {
 }
 
 /** True when the file ends where its format says it should, so a cut-off download is caught. */
-export function looksComplete(type: UploadType, head: Uint8Array, tail: Uint8Array, size: number): boolean {
+function looksComplete(type: UploadType, head: Uint8Array, tail: Uint8Array, size: number): boolean {
   if (type === 'image/png') return startsWith(tail, [...ascii('IEND'), 0xae, 0x42, 0x60, 0x82], tail.length - 8);
   if (type === 'image/jpeg') {
     // Some cameras append padding after the end marker; it must still be there.
@@ -64,7 +64,7 @@ async function bytesOf(blob: Blob): Promise<Uint8Array> {
 /** Reads the pixel size by decoding; rejects when the browser cannot decode the file. */
 export type ImageDecoder = (file: Blob) => Promise<PixelSize>;
 
-export const decodeWithBrowser: ImageDecoder = async (file) => {
+const decodeWithBrowser: ImageDecoder = async (file) => {
   const bitmap = await createImageBitmap(file);
   const size = { width: bitmap.width, height: bitmap.height };
   bitmap.close();

@@ -9,11 +9,11 @@ import * as z from 'zod/mini';
 import { type GenerateRequest, type ImageToImageFields, type ImageToVideoFields, MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { concatBytes, parseJsonBytes } from './bytes';
 
-export const SHARE_VERSION = 1;
+const SHARE_VERSION = 1;
 export const MAX_SHARED_ITEMS = 50;
 /** Longer addresses are cut or refused by some browsers, chat apps and mail clients. */
 export const MAX_LINK_FRAGMENT_CHARS = 16_000;
-export const MAX_INFLATED_BYTES = 256 * 1024;
+const MAX_INFLATED_BYTES = 256 * 1024;
 const MAX_URL_CHARS = 2048;
 const FRAGMENT_KEY = 'share=';
 

@@ -4,7 +4,7 @@
  */
 import { STORAGE_KEYS } from '../lib/storage-keys';
 
-export const QUEUE_LOCK = STORAGE_KEYS.queueLock;
+const QUEUE_LOCK = STORAGE_KEYS.queueLock;
 
 /** Calls `lead` once this tab holds the lock; the returned function gives it up. */
 export function awaitLeadership(lead: () => void, lockName: string = QUEUE_LOCK): () => void {

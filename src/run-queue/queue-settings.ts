@@ -9,8 +9,8 @@ import { persist } from 'zustand/middleware';
 export const MIN_CONCURRENCY = 1;
 export const MAX_CONCURRENCY = 8;
 /** The local engine draws several pictures at once; the hosted service allows a few a minute. */
-export const DEFAULT_LOCAL_CONCURRENCY = 3;
-export const DEFAULT_HOSTED_CONCURRENCY = 1;
+const DEFAULT_LOCAL_CONCURRENCY = 3;
+const DEFAULT_HOSTED_CONCURRENCY = 1;
 
 interface QueueSettings {
   localConcurrency: number;

@@ -7,9 +7,9 @@ import { ApiError } from '../api/api-error';
 /** A run is given up after this many attempts that failed on the server's side. */
 export const MAX_ATTEMPTS = 5;
 /** When a 429 names no Retry-After. */
-export const DEFAULT_RATE_LIMIT_WAIT_MS = 15_000;
+const DEFAULT_RATE_LIMIT_WAIT_MS = 15_000;
 /** Resume a little after Retry-After, so the first request lands in the new window. */
-export const RATE_LIMIT_MARGIN_MS = 250;
+const RATE_LIMIT_MARGIN_MS = 250;
 /** A backend busy with another video (409) is asked again after this long. */
 export const BUSY_WAIT_MS = 10_000;
 

@@ -7,7 +7,7 @@ import { type GalleryItem, type GalleryKind, isActive } from '../gallery-store/g
 import { useGallery } from '../gallery-store/use-gallery';
 
 /** At most this many cards on a page; older ones are in the gallery. */
-export const MAX_PAGE_RUNS = 100;
+const MAX_PAGE_RUNS = 100;
 
 const sessionStart = Date.now();
 /** Runs seen unfinished in this session, resumed ones included. */

@@ -22,7 +22,7 @@ type PictureRun = Extract<GalleryItem, { kind: 'image' | 'transform' }>;
 
 const readSource = (id: string) => galleryStore.getState().source(id);
 
-export function runLabel(item: PictureRun): string {
+function runLabel(item: PictureRun): string {
   const what = item.kind === 'transform' ? 'Transform' : 'Image';
   return `${what} for “${promptOf(item).slice(0, 80)}”, seed ${item.seed}`;
 }

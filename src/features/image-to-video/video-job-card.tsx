@@ -12,7 +12,7 @@ import { useElapsed } from '../../lib/use-elapsed';
 import { cancelRun } from '../../run-queue/run-actions';
 import { RunProgress } from '../../widgets/run-progress';
 
-export const LONG_JOB_SECONDS = 10 * 60;
+const LONG_JOB_SECONDS = 10 * 60;
 
 type VideoItem = Extract<GalleryItem, { kind: 'video' }>;
 

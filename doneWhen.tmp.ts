@@ -1,0 +1,43 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
+import { spawnEngine } from './server/testing/spawn-engine';
+import { mkdtempSync } from 'node:fs';
+const log: string[] = [];
+const engine = await spawnEngine({ AIART_DATA_DIR: mkdtempSync('/tmp/done-'), AIART_STATIC_DIR: '/work/main/dist', AIART_LATENCY_MS: '3000', AIART_RATE_LIMIT: '3', AIART_LOG: 'on' }, (l) => log.push(l));
+const t0 = Date.now();
+const say = (m: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s ${m}`);
+const browser = await chromium.launch(chromiumLaunchOptions());
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+const page = await context.newPage();
+await page.goto(engine.url);
+await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('A quiet harbour at dawn');
+for (let i = 0; i < 4; i++) await page.getByRole('button', { name: /^Generate/ }).click();
+say('clicked Generate four times');
+await page.getByRole('link', { name: 'Gallery' }).click();
+await page.getByRole('button', { name: /^Queue:/ }).click();
+await page.waitForTimeout(4500);
+await page.screenshot({ path: '/tmp/shots/done-panel-1.png' });
+say('panel: ' + (await page.getByRole('dialog', { name: 'Run queue' }).innerText()).replace(/\n/g, ' | '));
+await page.reload();
+say('reloaded');
+await page.getByRole('button', { name: /^Queue:/ }).click();
+await page.waitForTimeout(2000);
+say('panel after reload: ' + (await page.getByRole('dialog', { name: 'Run queue' }).innerText()).replace(/\n/g, ' | '));
+await page.screenshot({ path: '/tmp/shots/done-panel-2.png' });
+await context.setOffline(true);
+say('offline');
+await page.waitForTimeout(4000);
+say('panel offline: ' + (await page.getByRole('dialog', { name: 'Run queue' }).innerText()).replace(/\n/g, ' | '));
+await context.setOffline(false);
+say('online');
+await page.getByRole('button', { name: 'Close' }).click();
+for (;;) {
+  const kept = await page.evaluate(() => new Promise<string>((resolve) => { const o = indexedDB.open('aiart-studio'); o.onsuccess = () => { const tx = o.result.transaction(['items','media']); const a = tx.objectStore('items').getAll(); const m = tx.objectStore('media').count(); tx.oncomplete = () => { resolve(a.result.map((i: {status: string}) => i.status).join(',') + ' media=' + m.result); o.result.close(); }; }; }));
+  if (kept.endsWith('media=4') && !kept.includes('queued') && !kept.includes('running')) { say('kept: ' + kept); break; }
+  await page.waitForTimeout(2000);
+}
+await page.screenshot({ path: '/tmp/shots/done-gallery.png' });
+const api = log.filter((l) => l.includes('/api/generate')).map((l) => { const j = JSON.parse(l); return `${j.time.slice(11, 19)} ${j.status}`; });
+say('engine saw: ' + api.join(', '));
+await browser.close();
+engine.process.kill();
