@@ -6,15 +6,15 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { IMAGE_SIZES } from '../api/contract';
-import { buttonClass, Button } from '../components/button';
+import { buttonClass } from '../components/button';
 import { CompareSlider } from '../components/compare-slider';
 import { CopyButton } from '../components/copy-button';
-import { downloadItem } from '../gallery-store/download-item';
 import { type GalleryItem, promptOf } from '../gallery-store/gallery-item';
 import { useMediaUrl } from '../gallery-store/use-media-url';
 import { galleryStore } from '../gallery-store/use-gallery';
 import { APP_PATHS, withSourceItem } from '../lib/app-paths';
 import { useBlobUrl } from '../lib/use-blob-url';
+import { DownloadButton } from './download-button';
 import { RetryingImage } from './retrying-image';
 import { RunProgress } from './run-progress';
 
@@ -29,7 +29,6 @@ function runLabel(item: PictureRun): string {
 
 export function RunCard({ item }: { item: PictureRun }) {
   const [pixelSize, setPixelSize] = useState<string>();
-  const [downloadError, setDownloadError] = useState<string>();
   const src = useMediaUrl(item);
   const before = useBlobUrl(item.kind === 'transform' && item.sourceStored && item.status === 'ready' ? item.id : undefined, readSource)?.url;
   const size = IMAGE_SIZES[item.request.aspect_ratio];
@@ -56,15 +55,7 @@ export function RunCard({ item }: { item: PictureRun }) {
         {ready && (
           <span className="ml-auto flex flex-wrap gap-1.5">
             <CopyButton text={String(item.seed)} label="Copy seed" className={buttonClass('small')} />
-            <Button
-              variant="small"
-              onClick={() => {
-                setDownloadError(undefined);
-                downloadItem(item).catch((error: Error) => setDownloadError(`The file could not be downloaded: ${error.message}.`));
-              }}
-            >
-              Download
-            </Button>
+            <DownloadButton item={item} />
             <Link href={withSourceItem(APP_PATHS.transform, item.id)} className={buttonClass('small')}>
               Transform
             </Link>
@@ -74,11 +65,6 @@ export function RunCard({ item }: { item: PictureRun }) {
           </span>
         )}
         {ready && item.problem && <p className="w-full">{item.problem}</p>}
-        {downloadError && (
-          <p role="alert" className="w-full text-danger">
-            {downloadError}
-          </p>
-        )}
       </footer>
     </article>
   );

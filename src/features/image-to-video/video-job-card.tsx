@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import { VIDEO_SIZES } from '../../api/contract';
 import { Button } from '../../components/button';
-import { downloadItem } from '../../gallery-store/download-item';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { useElapsed } from '../../lib/use-elapsed';
 import { cancelRun } from '../../run-queue/run-actions';
+import { DownloadButton } from '../../widgets/download-button';
 import { RunProgress } from '../../widgets/run-progress';
 
 const LONG_JOB_SECONDS = 10 * 60;
@@ -51,7 +51,6 @@ function Finished({ item }: { item: VideoItem }) {
 }
 
 export function VideoJobCard({ item }: { item: VideoItem }) {
-  const [downloadError, setDownloadError] = useState<string>();
   const size = item.width && item.height ? item : VIDEO_SIZES.landscape;
   const label = `Video job started ${new Date(item.createdAt).toLocaleTimeString()}`;
   const rendering = item.status === 'running' && Boolean(item.jobId);
@@ -67,24 +66,8 @@ export function VideoJobCard({ item }: { item: VideoItem }) {
           Motion {item.request.motion_bucket_id} · CFG {item.request.cfg_scale}
         </span>
         {item.finishReason === 'CONTENT_FILTERED' && <span className="rounded bg-danger/20 px-1.5 py-0.5 text-fg">Content filtered</span>}
-        {item.status === 'ready' && (
-          <Button
-            variant="small"
-            className="ml-auto"
-            onClick={() => {
-              setDownloadError(undefined);
-              downloadItem(item).catch((error: Error) => setDownloadError(`The video could not be downloaded: ${error.message}.`));
-            }}
-          >
-            Download
-          </Button>
-        )}
+        {item.status === 'ready' && <DownloadButton item={item} className="ml-auto" />}
         {item.status === 'ready' && item.problem && <p className="w-full">{item.problem}</p>}
-        {downloadError && (
-          <p role="alert" className="w-full text-danger">
-            {downloadError}
-          </p>
-        )}
       </footer>
     </article>
   );
