@@ -32,6 +32,19 @@ for (const scheme of ['dark', 'light'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('queued and running cards, and the queue panel, have none either', async ({ page, createPage, queuePanel, startQuirkyEngine }) => {
+      const engine = await startQuirkyEngine({ AIART_LATENCY_MS: '5000' });
+      await createPage.goto(engine.url);
+      await createPage.prompt.fill('Axe check of the queue');
+      await createPage.pickBatch(4);
+      await createPage.generateButton.click();
+      await expect(createPage.results.getByText('Queued: next in line')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await queuePanel.open();
+      await expect(queuePanel.panel.getByRole('listitem')).toHaveCount(4);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test('Transform with a source, an error and a result, and Animate with a crop and a job, have none either', async ({ page, transformPage, animatePage }) => {
       await transformPage.goto();
       await transformPage.source.browse({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
