@@ -5,13 +5,14 @@
 import { lazy, Suspense, useState } from 'react';
 import { NavIcon } from '../components/nav-icon';
 import { useGallery } from '../gallery-store/use-gallery';
+import { queueSummary } from '../run-queue/use-run-wait';
 
 const QueuePanel = lazy(() => import('./queue-panel'));
 
 export default function QueueIndicator() {
   const [open, setOpen] = useState(false);
-  const queued = useGallery((s) => s.items.reduce((n, item) => n + Number(item.status === 'queued'), 0));
-  const running = useGallery((s) => s.items.reduce((n, item) => n + Number(item.status === 'running'), 0));
+  const queued = useGallery((s) => queueSummary(s.items).queuedCount);
+  const running = useGallery((s) => queueSummary(s.items).runningCount);
   const busy = queued + running > 0;
   return (
     <>

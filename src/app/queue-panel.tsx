@@ -5,11 +5,11 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { Button } from '../components/button';
-import { type GalleryItem, isActive, promptOf } from '../gallery-store/gallery-item';
+import { type GalleryItem, promptOf } from '../gallery-store/gallery-item';
 import { useGallery } from '../gallery-store/use-gallery';
 import { useNow } from '../lib/use-now';
 import { cancelRun, moveToTop, retryRun } from '../run-queue/run-actions';
-import { describeWait, queueLine, useRunWait } from '../run-queue/use-run-wait';
+import { describeWait, queueSummary, useRunWait } from '../run-queue/use-run-wait';
 import { formatSeconds } from '../widgets/run-progress';
 
 const KIND = { image: 'Image', transform: 'Transform', video: 'Video' } as const;
@@ -55,14 +55,10 @@ export default function QueuePanel({ onClose }: { onClose(): void }) {
   const items = useGallery((s) => s.items);
   const now = useNow(true, 60_000);
   const { backends, ended } = useMemo(() => {
-    const active = items.filter(isActive);
-    const names = [...new Set(active.map((item) => item.backend))];
+    const { lines, running } = queueSummary(items);
+    const names = [...new Set([...running.keys(), ...lines.keys()])];
     return {
-      backends: names.map((backend) => ({
-        backend,
-        running: active.filter((item) => item.backend === backend && item.status === 'running'),
-        queued: queueLine(active, backend),
-      })),
+      backends: names.map((backend) => ({ backend, running: running.get(backend) ?? [], queued: lines.get(backend) ?? [] })),
       ended: items.filter((item) => (item.status === 'failed' || item.status === 'cancelled') && item.createdAt > now - ENDED_WITHIN_MS).slice(0, RECENT_ENDED),
     };
   }, [items, now]);

@@ -19,9 +19,31 @@ export interface RunWait {
 
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
-/** Queued runs of one backend in the order the queue sends them. */
-export function queueLine(items: readonly GalleryItem[], backend: string): GalleryItem[] {
-  return items.filter((item) => item.status === 'queued' && item.backend === backend).sort((a, b) => (a.queueOrder ?? a.createdAt) - (b.queueOrder ?? b.createdAt));
+/** Every backend's queued runs in the order the queue sends them, and its running ones. */
+export interface QueueSummary {
+  lines: Map<string, GalleryItem[]>;
+  running: Map<string, GalleryItem[]>;
+  queuedCount: number;
+  runningCount: number;
+}
+
+/** One summary per version of the items, however many cards and views ask for it. */
+const summaries = new WeakMap<readonly GalleryItem[], QueueSummary>();
+
+export function queueSummary(items: readonly GalleryItem[]): QueueSummary {
+  const known = summaries.get(items);
+  if (known) return known;
+  const summary: QueueSummary = { lines: new Map(), running: new Map(), queuedCount: 0, runningCount: 0 };
+  for (const item of items) {
+    if (item.status !== 'queued' && item.status !== 'running') continue;
+    const group = item.status === 'queued' ? summary.lines : summary.running;
+    group.set(item.backend, [...(group.get(item.backend) ?? []), item]);
+    if (item.status === 'queued') summary.queuedCount++;
+    else summary.runningCount++;
+  }
+  for (const line of summary.lines.values()) line.sort((a, b) => (a.queueOrder ?? a.createdAt) - (b.queueOrder ?? b.createdAt));
+  summaries.set(items, summary);
+  return summary;
 }
 
 export function describeWait(item: GalleryItem, wait: RunWait, now: number): string {
@@ -32,14 +54,14 @@ export function describeWait(item: GalleryItem, wait: RunWait, now: number): str
 }
 
 export function useRunWait(item: GalleryItem, now: number): RunWait {
-  const line = useGallery((s) => (item.status === 'queued' ? queueLine(s.items, item.backend).map((other) => other.id).join(' ') : ''));
-  const running = useGallery((s) => s.items.filter((other) => other.backend === item.backend && other.status === 'running').length);
+  const place = useGallery((s) => (item.status === 'queued' ? (queueSummary(s.items).lines.get(item.backend) ?? []).findIndex((other) => other.id === item.id) + 1 : 0));
+  const running = useGallery((s) => queueSummary(s.items).running.get(item.backend)?.length ?? 0);
   const pause = useQueueStatus((s) => s.pauses[item.backend]);
   const offline = useQueueStatus((s) => s.offline);
   const median = useQueueStatus((s) => medianDuration(s.durations[item.backend]));
   return useMemo(() => {
     if (!isActive(item)) return {};
-    const position = item.status === 'queued' ? line.split(' ').indexOf(item.id) + 1 || undefined : undefined;
+    const position = place || undefined;
     let reason: string | undefined;
     const pausedMs = !offline && pause && pause.until > now ? pause.until - now : 0;
     if (offline) reason = 'Offline: waits for the connection to come back';
@@ -54,5 +76,5 @@ export function useRunWait(item: GalleryItem, now: number): RunWait {
       estimateSeconds = Math.max(0, Math.round((pausedMs + median * (ahead + 1) - elapsed) / 1000));
     }
     return { position, reason, estimateSeconds };
-  }, [item, line, running, pause, offline, median, now]);
+  }, [item, place, running, pause, offline, median, now]);
 }
