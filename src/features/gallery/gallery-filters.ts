@@ -20,12 +20,23 @@ export function filterItems(items: readonly GalleryItem[], filters: GalleryFilte
       (!filters.style || styleOf(item) === filters.style) &&
       (!filters.aspectRatio || aspectRatioOf(item) === filters.aspectRatio) &&
       (!filters.favouritesOnly || item.favourite) &&
-      (words.length === 0 || matches(promptOf(item).toLowerCase(), words)),
+      (words.length === 0 || matches(searchText(item), words)),
   );
   return filters.order === 'oldest' ? shown.reverse() : shown;
 }
 
 const matches = (text: string, words: string[]) => words.every((word) => text.includes(word));
+
+/** Each item's prompt in lower case, made once per item rather than once per keystroke. */
+const lowered = new WeakMap<GalleryItem, string>();
+function searchText(item: GalleryItem): string {
+  let text = lowered.get(item);
+  if (text === undefined) {
+    text = promptOf(item).toLowerCase();
+    lowered.set(item, text);
+  }
+  return text;
+}
 
 export function isFiltered(filters: GalleryFilters): boolean {
   return filters.kind !== 'all' || Boolean(filters.style || filters.aspectRatio || filters.search) || filters.favouritesOnly;
