@@ -1,6 +1,5 @@
 /** Transform: image to image. The source and the form on the left, this session's results on the right. */
 import { useBaseUrl } from '../../api/backend';
-import type { TransformParams } from '../../api/transform-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
@@ -9,7 +8,7 @@ import { createImageSourceStore } from '../../widgets/image-source/image-source-
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
-import { TransformForm } from './transform-form';
+import { TransformForm, type TransformRun } from './transform-form';
 import { useTransformForm } from './transform-form-store';
 
 const useTransformSource = createImageSourceStore('transform');
@@ -23,22 +22,28 @@ export default function TransformPage() {
     update({ prompt: recipe.prompt, strength: recipe.strength, ...pictureRecipeValues(recipe, useTransformForm.getState()) }),
   );
 
-  function transform(params: TransformParams) {
+  function transform(runs: TransformRun[]) {
     if (!source) return;
-    const item = {
-      id: crypto.randomUUID(),
-      kind: 'transform',
-      status: 'queued',
-      backend: baseUrl,
-      seed: params.seed,
-      request: params,
-      createdAt: Date.now(),
-      favourite: false,
-      mediaStored: false,
-      sourceStored: true,
-      parentId: source.galleryId,
-    } as const;
-    void enqueueRuns([{ item, source: source.file }]);
+    const queuedAt = Date.now();
+    void enqueueRuns(
+      runs.map(({ params, template }, i) => ({
+        item: {
+          id: crypto.randomUUID(),
+          kind: 'transform',
+          status: 'queued',
+          backend: baseUrl,
+          seed: params.seed,
+          request: params,
+          ...(template && { template }),
+          createdAt: queuedAt - i,
+          favourite: false,
+          mediaStored: false,
+          sourceStored: true,
+          parentId: source.galleryId,
+        },
+        source: source.file,
+      })),
+    );
   }
 
   const controls = (

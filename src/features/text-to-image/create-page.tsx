@@ -1,14 +1,13 @@
 /** Create: text to image. The form on the left, this session's results on the right. */
 import { lazy, Suspense } from 'react';
 import { useBaseUrl } from '../../api/backend';
-import type { GenerateParams } from '../../api/generate-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
 import { useCreateForm } from './create-form-store';
-import { CreateForm } from './create-form';
+import { type CreateRun, CreateForm } from './create-form';
 
 /** Cards load with the first run, so the first page carries only the form. */
 const RunCard = lazy(() => import('../../widgets/run-card').then((module) => ({ default: module.RunCard })));
@@ -35,12 +34,12 @@ export default function CreatePage() {
   const update = useCreateForm((s) => s.update);
   useAddressRecipe('image', (recipe) => update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) }));
 
-  function generate(batch: GenerateParams[]) {
+  function generate(runs: CreateRun[]) {
     const queuedAt = Date.now();
     // Later runs of a batch sort just after the first, so the gallery keeps their order.
     void enqueueRuns(
-      batch.map((params, i) => ({
-        item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, seed: params.seed, request: params, createdAt: queuedAt - i, favourite: false, mediaStored: false },
+      runs.map(({ params, template }, i) => ({
+        item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, seed: params.seed, request: params, ...(template && { template }), createdAt: queuedAt - i, favourite: false, mediaStored: false },
       })),
     ).then(revealResults);
   }
