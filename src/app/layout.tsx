@@ -58,7 +58,7 @@ export function Layout({ children, queue }: { children: ReactNode; queue?: React
           {queue && <li>{queue}</li>}
         </ul>
         <div className="lg:mt-auto lg:flex lg:flex-col lg:gap-1 lg:p-2">
-          <Suspense fallback={null}>
+          <Suspense fallback={<div className="hidden h-9 lg:block" />}>
             <ShortcutsButton />
           </Suspense>
           <div className="hidden lg:block">

@@ -2,18 +2,14 @@
  * Keyboard shortcuts: ? anywhere outside a text field opens their list, and so does this button
  * in the desktop navigation. The list loads the first time it opens.
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useKeyShortcut } from '../lib/use-key-shortcut';
 
 const ShortcutsDialog = lazy(() => import('./shortcuts-dialog'));
 
 export default function ShortcutsButton() {
   const [open, setOpen] = useState(false);
-  const returnFocus = useRef<Element | null>(null);
-  function show() {
-    returnFocus.current = document.activeElement;
-    setOpen(true);
-  }
+  const show = () => setOpen(true);
   useKeyShortcut('?', (event) => {
     event.preventDefault();
     show();
@@ -34,10 +30,7 @@ export default function ShortcutsButton() {
       {open && (
         <Suspense fallback={null}>
           <ShortcutsDialog
-            onClose={() => {
-              setOpen(false);
-              if (returnFocus.current instanceof HTMLElement && returnFocus.current.isConnected) returnFocus.current.focus();
-            }}
+            onClose={() => setOpen(false)}
           />
         </Suspense>
       )}

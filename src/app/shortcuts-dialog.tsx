@@ -1,5 +1,4 @@
 /** The list of every keyboard shortcut in the studio, opened with ? anywhere outside a text field. */
-import { buttonClass } from '../components/button';
 import { ModalDialog } from '../components/modal-dialog';
 
 const GROUPS: ReadonlyArray<{ title: string; keys: ReadonlyArray<[string[], string]> }> = [
@@ -41,34 +40,28 @@ const GROUPS: ReadonlyArray<{ title: string; keys: ReadonlyArray<[string[], stri
 
 export default function ShortcutsDialog({ onClose }: { onClose(): void }) {
   return (
-    <ModalDialog labelledBy="shortcuts-title" onClose={onClose} className="max-h-[85vh] w-[min(34rem,95vw)] overflow-y-auto p-5">
-      <div className="flex items-center justify-between gap-2">
-        <h2 id="shortcuts-title" className="text-lg font-semibold">
-          Keyboard shortcuts
-        </h2>
-        <button type="button" className={buttonClass('secondary')} onClick={onClose}>
-          Close
-        </button>
+    <ModalDialog title="Keyboard shortcuts" onClose={onClose} className="max-h-[85vh] w-[min(34rem,95vw)] overflow-y-auto">
+      <div className="px-4 pb-4">
+        {GROUPS.map((group) => (
+          <section key={group.title} aria-label={group.title} className="mt-4">
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">{group.title}</h3>
+            <dl className="mt-1.5 divide-y divide-line/60">
+              {group.keys.map(([keys, action]) => (
+                <div key={action} className="flex items-center justify-between gap-4 py-1.5 text-sm">
+                  <dt className="flex shrink-0 items-center gap-1">
+                    {keys.map((key) => (
+                      <kbd key={key} className="min-w-7 rounded border border-line bg-raised px-1.5 py-0.5 text-center font-mono text-xs">
+                        {key}
+                      </kbd>
+                    ))}
+                  </dt>
+                  <dd className="text-right text-muted">{action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
       </div>
-      {GROUPS.map((group) => (
-        <section key={group.title} aria-label={group.title} className="mt-4">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">{group.title}</h3>
-          <dl className="mt-1.5 divide-y divide-line/60">
-            {group.keys.map(([keys, action]) => (
-              <div key={action} className="flex items-center justify-between gap-4 py-1.5 text-sm">
-                <dt className="flex shrink-0 items-center gap-1">
-                  {keys.map((key) => (
-                    <kbd key={key} className="min-w-7 rounded border border-line bg-raised px-1.5 py-0.5 text-center font-mono text-xs">
-                      {key}
-                    </kbd>
-                  ))}
-                </dt>
-                <dd className="text-right text-muted">{action}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
     </ModalDialog>
   );
 }

@@ -20,9 +20,13 @@ import { hasCommandModifier, isTypingTarget } from '../../lib/use-key-shortcut';
 import { buttonClass } from '../../components/button';
 
 function parameters(item: GalleryItem): Array<[string, string]> {
+  const request = requestParameters(item);
+  // The template a prompt was expanded from reads best right under the prompt.
+  const afterPrompt = request.findIndex(([name]) => name === 'Prompt') + 1;
   const rows: Array<[string, string | undefined]> = [
-    ...requestParameters(item),
+    ...request.slice(0, afterPrompt),
     ['Template', templateOf(item)],
+    ...request.slice(afterPrompt),
     ['Finish', item.kind === 'video' ? item.finishReason : undefined],
     ['Pixel size', item.width && item.height ? `${item.width}×${item.height}` : undefined],
     ['File size', item.bytes ? `${(item.bytes / 1024).toFixed(0)} KB` : undefined],

@@ -177,6 +177,9 @@ describe('Create page', () => {
     HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
       this.open = true;
     };
+    HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+      this.open = false;
+    };
     await user.click(screen.getByRole('button', { name: 'History' }));
     const dialog = await screen.findByRole('dialog', { name: 'Prompt history' });
     await user.type(within(dialog).getByRole('searchbox', { name: 'Search history' }), 'second');

@@ -33,14 +33,7 @@ export function PromptBox({ id, rows, placeholder, error, values, imagesPerRun =
       onKeyDown={onKeyDown}
       placeholder={placeholder}
       error={error}
-      tools={
-        <PromptHistoryButton
-          onPick={(sent) => {
-            onRecall(sent);
-            document.getElementById(id)?.focus();
-          }}
-        />
-      }
+      tools={<PromptHistoryButton promptId={id} onPick={onRecall} />}
       hint={<RunsHint template={values.prompt} imagesPerRun={imagesPerRun} />}
     />
   );

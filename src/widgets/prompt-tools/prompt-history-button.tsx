@@ -1,16 +1,22 @@
-/** The History button beside a prompt: opens the searchable list of earlier prompts, loaded on first use. */
-import { lazy, Suspense, useRef, useState } from 'react';
+/**
+ * The History button beside a prompt: opens the searchable list of earlier prompts, loaded on
+ * first use. After a pick the focus goes to the prompt, once the list has closed (while it is
+ * open the page behind it cannot take the focus).
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SentPrompt } from '../../prompt-library/prompt-history-entry';
 
 const PromptHistoryDialog = lazy(() => import('./prompt-history-dialog'));
 
-export function PromptHistoryButton({ onPick }: { onPick(sent: SentPrompt): void }) {
+export function PromptHistoryButton({ promptId, onPick }: { promptId: string; onPick(sent: SentPrompt): void }) {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const [picked, setPicked] = useState(0);
+  useEffect(() => {
+    if (picked) document.getElementById(promptId)?.focus();
+  }, [picked, promptId]);
   return (
     <>
       <button
-        ref={button}
         type="button"
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
@@ -26,12 +32,10 @@ export function PromptHistoryButton({ onPick }: { onPick(sent: SentPrompt): void
           <PromptHistoryDialog
             onPick={(sent) => {
               setOpen(false);
+              setPicked((count) => count + 1);
               onPick(sent);
             }}
-            onClose={() => {
-              setOpen(false);
-              button.current?.focus();
-            }}
+            onClose={() => setOpen(false)}
           />
         </Suspense>
       )}

@@ -4,7 +4,6 @@
  * Using one fills the prompt, its negative prompt and its style.
  */
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { buttonClass } from '../../components/button';
 import { ModalDialog } from '../../components/modal-dialog';
 import { STYLE_LABELS } from '../../components/style-picker';
 import { type PromptHistoryEntry, type SentPrompt, sentPart } from '../../prompt-library/prompt-history-entry';
@@ -74,15 +73,7 @@ export default function PromptHistoryDialog({ onPick, onClose }: { onPick(sent: 
   }
 
   return (
-    <ModalDialog labelledBy="history-title" onClose={onClose} className="max-h-[85vh] w-[min(40rem,95vw)] flex-col p-0 open:flex">
-      <div className="flex items-center justify-between gap-2 border-b border-line p-4">
-        <h2 id="history-title" className="text-lg font-semibold">
-          Prompt history
-        </h2>
-        <button type="button" className={buttonClass('secondary')} onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Prompt history" onClose={onClose} className="max-h-[85vh] w-[min(40rem,95vw)] flex-col open:flex">
       <div className="flex flex-col gap-2 p-4 pb-2">
         <label htmlFor="history-search" className="sr-only">
           Search history

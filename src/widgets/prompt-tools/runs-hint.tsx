@@ -1,6 +1,7 @@
 /**
- * The line under a prompt: how many runs it will queue (combinations × images per run) and which
- * wildcard lists it draws from, or why it cannot be sent; for a plain prompt, how to write one.
+ * The line under a prompt: for a template, how many runs it will queue (combinations × images per
+ * run) and which wildcard lists it draws from, or why it cannot be sent; for a plain prompt (one
+ * run per image, as the picker says), how to write a template.
  */
 import { Link } from 'wouter';
 import { APP_PATHS } from '../../lib/app-paths';
@@ -13,7 +14,7 @@ export function RunsHint({ template, imagesPerRun }: { template: string; imagesP
   const count = useRunCount(template, imagesPerRun);
   if (!count) return <>Counting the runs…</>;
   if (!count.ok) return <span className="text-danger">{count.problem}</span>;
-  if (!count.templated && count.runs === 1) {
+  if (!count.templated) {
     return (
       <>
         <code className={token}>{'{a|b}'}</code> makes a run per choice, <code className={token}>__name__</code> draws from a{' '}
