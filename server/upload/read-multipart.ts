@@ -52,17 +52,20 @@ export function readMultipart(req: IncomingMessage, fileField: string): Promise<
       req.unpipe(parser);
       reject(error);
     };
-    parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) fail(new ApiError(400, `${name.slice(0, 64)} must be at most ${FORM_LIMITS.fieldBytes} bytes`));
+    // These listeners run inside busboy's stream callbacks, where a throw would end the process:
+    // every failure goes through fail(), and a part's name may be missing.
+    parser.on('field', (name: string | undefined, value, info) => {
+      if (name === undefined) fail(new ApiError(400, 'Every form field needs a name'));
+      else if (info.valueTruncated) fail(new ApiError(400, `${name.slice(0, 64)} must be at most ${FORM_LIMITS.fieldBytes} bytes`));
       else if (Object.hasOwn(form.fields, name)) fail(new ApiError(400, `${name.slice(0, 64)} is sent twice; send each field once`));
       else form.fields[name] = value;
     });
-    parser.on('file', (name, stream) => {
+    parser.on('file', (name: string | undefined, stream) => {
       // A listener on every file stream: an unhandled stream error would end the process.
       stream.on('error', () => fail(new ApiError(400, `The upload ended in the middle of the ${fileField} file`)));
       if (name !== fileField) {
         stream.resume();
-        fail(new ApiError(400, `Files are accepted only in the ${fileField} field, not in ${name.slice(0, 64)}`));
+        fail(new ApiError(400, `Files are accepted only in the ${fileField} field, not in ${(name ?? 'a field with no name').slice(0, 64)}`));
         return;
       }
       const chunks: Buffer[] = [];
