@@ -48,6 +48,17 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** The path of a request target: origin-form (`/a?b`), absolute-form, or `*` (the server itself). */
+function requestPath(target = '/'): string {
+  if (target === '*') return '/';
+  try {
+    // Prefixed rather than resolved against a base, so `//x` stays a path instead of naming a host.
+    return new URL(target.startsWith('/') ? `http://engine.invalid${target}` : target).pathname;
+  } catch {
+    throw new ApiError(400, 'The request target is not a valid path or URL');
+  }
+}
+
 const READ = ['GET', 'HEAD'];
 
 /** The methods a path takes, or undefined when nothing is served there. */
@@ -101,7 +112,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     guard.admit(req, res);
-    const { pathname } = new URL(req.url === '*' ? '/' : (req.url ?? '/'), 'http://engine.invalid');
+    const pathname = requestPath(req.url);
     const media = pathname.match(MEDIA_PATH);
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
     if (req.method === 'OPTIONS') {

@@ -26,6 +26,8 @@ export function serverTimeouts(requestTimeoutSeconds: number): ServerOptions {
     requestTimeout,
     headersTimeout,
     keepAliveTimeout: KEEP_ALIVE_MS,
+    // The request guard answers a missing Host itself, as JSON; Node's own answer has no body.
+    requireHostHeader: false,
     // Node checks those timeouts every 30 s by default: far too coarse for a short request timeout.
     connectionsCheckingInterval: Math.min(30_000, Math.max(50, headersTimeout / 4)),
   };

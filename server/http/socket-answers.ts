@@ -1,10 +1,11 @@
 /**
  * JSON answers for what never reaches a route: requests Node's parser refuses (bad syntax, headers
- * too large, too slow to arrive) and CONNECT. Each is written straight to the socket, which closes.
+ * too large, too slow to arrive) and CONNECT, written straight to the socket, which closes; and an
+ * Expect header other than 100-continue, which Node would otherwise answer with an empty 417.
  */
 import { maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { BASE_HEADERS } from './respond';
+import { BASE_HEADERS, sendJson } from './respond';
 
 /** Writes one JSON error and closes the connection once it is sent. */
 export function answerOnSocket(socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -43,7 +44,7 @@ function describe(error: ParserError, server: Server): [number, string] {
   }
 }
 
-/** Answers parser errors and CONNECT with JSON; `responseOn` tells whether an answer is already under way. */
+/** Answers parser errors, CONNECT and unmet expectations with JSON; `responseOn` tells whether an answer is already under way. */
 export function answerClientErrors(server: Server, responseOn: (socket: Duplex) => ServerResponse | undefined): void {
   server.on('clientError', (error: ParserError, socket: Duplex) => {
     // An answer already started cannot be followed by another on the same connection.
@@ -57,5 +58,8 @@ export function answerClientErrors(server: Server, responseOn: (socket: Duplex) 
   server.on('connect', (_req, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
     answerOnSocket(socket, 405, 'CONNECT is not supported: this engine is not a proxy', { Allow: 'GET, HEAD, POST, OPTIONS' });
+  });
+  server.on('checkExpectation', (req, res) => {
+    sendJson(res, 417, { error: `The only Expect this engine meets is 100-continue, not "${String(req.headers.expect).slice(0, 64)}"` });
   });
 }

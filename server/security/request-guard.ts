@@ -55,6 +55,9 @@ export function createRequestGuard(settings: GuardSettings, boundHost: string): 
   return {
     admit(req, res) {
       const hostHeader = req.headers.host;
+      if (hostHeader === undefined && req.httpVersion !== '1.0') {
+        throw new ApiError(400, 'The request has no Host header, which HTTP/1.1 requires');
+      }
       if (hostHeader !== undefined) {
         const host = parseHost(hostHeader);
         if (!host || !isServedHost(host.name, served)) {

@@ -16,11 +16,24 @@ export interface RawAnswer {
 export interface RawOptions {
   /** Give up after this long with whatever arrived. A body shorter than its Content-Length stalls the request. */
   timeoutMs?: number;
+  /** Keep reading after a whole answer, until the engine closes the connection (or the timeout). */
+  untilClosed?: boolean;
   /** The request was HEAD: the answer has headers only. */
   head?: boolean;
 }
 
-function parseAnswer(bytes: Buffer, head: boolean): { answer: RawAnswer; complete: boolean } | undefined {
+/** Skips interim answers ("100 Continue"), which come before the real one. */
+function skipInterim(bytes: Buffer): Buffer {
+  while (/^HTTP\/1\.[01] 1\d\d /.test(bytes.subarray(0, 13).toString('latin1'))) {
+    const end = bytes.indexOf('\r\n\r\n');
+    if (end < 0) break;
+    bytes = bytes.subarray(end + 4);
+  }
+  return bytes;
+}
+
+function parseAnswer(received: Buffer, head: boolean): { answer: RawAnswer; complete: boolean } | undefined {
+  const bytes = skipInterim(received);
   const end = bytes.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   const [statusLine, ...lines] = bytes.subarray(0, end).toString('latin1').split('\r\n');
@@ -53,7 +66,7 @@ export function sendRaw(url: string, request: Array<string | Buffer>, options: R
     const timer = setTimeout(() => finish(false), options.timeoutMs ?? 10_000);
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
-      if (parseAnswer(received, Boolean(options.head))?.complete) finish(false);
+      if (!options.untilClosed && parseAnswer(received, Boolean(options.head))?.complete) finish(false);
     });
     socket.on('close', () => finish(true));
     socket.on('error', () => finish(true));
