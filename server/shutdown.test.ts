@@ -2,7 +2,7 @@
  * Graceful shutdown: a stop signal lets in-flight requests finish within the grace time, cuts what
  * is still stalled when it ends, and a second signal exits at once.
  */
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { type ClientRequest, type IncomingMessage, request } from 'node:http';
 import { connect } from 'node:net';
@@ -16,6 +16,18 @@ beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'aiart-stop-'));
 });
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+/** Starts an engine; `nextEvent` resolves with the next `{"event": …}` line of that name it prints. */
+async function engineWithEvents(env: Record<string, string>) {
+  const events = new EventEmitter();
+  const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, ...env }, (line) => {
+    if (!line.startsWith('{"event":')) return;
+    const parsed = JSON.parse(line) as { event: string };
+    events.emit(parsed.event, parsed);
+  });
+  const nextEvent = async (event: string) => ((await once(events, event)) as [Record<string, unknown>])[0];
+  return { ...engine, nextEvent };
+}
 
 /** Starts a JSON upload and resolves once the engine has taken it ("100 Continue"), with the body still unsent. */
 async function takenUpload(engine: SpawnedEngine): Promise<ClientRequest> {
@@ -51,7 +63,7 @@ it('finishes a request in flight when it receives SIGTERM, then exits 0', async 
 });
 
 it('cuts a stalled upload when the grace time ends, and exits 0 within it', async () => {
-  const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, AIART_SHUTDOWN_GRACE_SECONDS: '1' });
+  const engine = await engineWithEvents({ AIART_SHUTDOWN_GRACE_SECONDS: '1' });
   const upload = await takenUpload(engine);
   upload.write('{"video_description":');
   const cut = new Promise((resolve) => upload.on('close', resolve));
@@ -66,7 +78,7 @@ it('cuts a stalled upload when the grace time ends, and exits 0 within it', asyn
 });
 
 it('exits at once on a second signal, without waiting for the grace', async () => {
-  const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, AIART_SHUTDOWN_GRACE_SECONDS: '600' });
+  const engine = await engineWithEvents({ AIART_SHUTDOWN_GRACE_SECONDS: '600' });
   const upload = await takenUpload(engine);
   const stopping = engine.nextEvent('stopping');
   engine.process.kill('SIGTERM');
@@ -77,7 +89,7 @@ it('exits at once on a second signal, without waiting for the grace', async () =
 });
 
 it('closes idle keep-alive connections at once instead of waiting for their timeout', async () => {
-  const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, AIART_SHUTDOWN_GRACE_SECONDS: '600' });
+  const engine = await engineWithEvents({ AIART_SHUTDOWN_GRACE_SECONDS: '600' });
   const { port } = new URL(engine.url);
   const socket = connect(Number(port), '127.0.0.1');
   socket.write(`GET /engine.json HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
