@@ -60,13 +60,13 @@ function requestPath(target = '/'): string {
 }
 
 const READ = ['GET', 'HEAD'];
+const isApiPath = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
 
 /** The methods a path takes, or undefined when nothing is served there. */
 function methodsFor(pathname: string, servesStudio: boolean): string[] | undefined {
   if (POST_ROUTES.has(pathname)) return ['POST'];
   if (RESULT_PATH.test(pathname) || MEDIA_PATH.test(pathname) || pathname === '/engine.json') return READ;
-  const isApi = pathname === '/api' || pathname.startsWith('/api/');
-  return servesStudio && !isApi ? READ : undefined;
+  return servesStudio && !isApiPath(pathname) ? READ : undefined;
 }
 
 function allow(req: IncomingMessage, methods: string[]): void {
@@ -114,7 +114,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     guard.admit(req, res);
     const pathname = requestPath(req.url);
     const media = pathname.match(MEDIA_PATH);
-    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    const isApi = isApiPath(pathname);
     if (req.method === 'OPTIONS') {
       const methods = req.url === '*' ? [...READ, 'POST'] : methodsFor(pathname, Boolean(config.staticDir));
       if (!methods) throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);
