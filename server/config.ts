@@ -1,5 +1,7 @@
 /** The engine's settings, read once from environment variables; every switch is off by default. */
 import path from 'node:path';
+import { type Env, flag, list, number, origin } from './env-values';
+import { type GuardSettings, guardSettingsFromEnv } from './guard-settings';
 
 export interface HostedQuirks {
   /** Added to every API answer. */
@@ -36,36 +38,10 @@ export interface EngineConfig {
   extraOrigins: string[];
   log: boolean;
   quirks: HostedQuirks;
+  guards: GuardSettings;
 }
 
 export const HOSTED_ORIGIN = 'https://aiart-zroo.onrender.com';
-
-type Env = Record<string, string | undefined>;
-
-function number(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`${name} must be a number from ${min} to ${max}; got "${raw}"`);
-  }
-  return value;
-}
-
-function flag(env: Env, name: string): boolean {
-  return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase());
-}
-
-function origin(raw: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be an http(s) URL; got "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL`);
-  return url.origin;
-}
 
 export function configFromEnv(env: Env = process.env): EngineConfig {
   return {
@@ -76,10 +52,7 @@ export function configFromEnv(env: Env = process.env): EngineConfig {
     mediaTtlSeconds: number(env, 'AIART_MEDIA_TTL_SECONDS', 24 * 3600, 1, 365 * 24 * 3600),
     videoSeconds: number(env, 'AIART_VIDEO_SECONDS', 8, 0, 3600),
     upstream: env.AIART_UPSTREAM ? origin(env.AIART_UPSTREAM, 'AIART_UPSTREAM') : undefined,
-    extraOrigins: (env.AIART_EXTRA_ORIGINS ?? '')
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map((value) => origin(value, 'AIART_EXTRA_ORIGINS')),
+    extraOrigins: list(env, 'AIART_EXTRA_ORIGINS', origin),
     log: (env.AIART_LOG ?? 'on') !== 'off',
     quirks: {
       latencyMs: number(env, 'AIART_LATENCY_MS', 0, 0, 600_000),
@@ -91,5 +64,6 @@ export function configFromEnv(env: Env = process.env): EngineConfig {
       retryPolls: number(env, 'AIART_RETRY_POLLS', 0, 0, 1000),
       oneVideoPerClient: flag(env, 'AIART_ONE_VIDEO_PER_CLIENT'),
     },
+    guards: guardSettingsFromEnv(env),
   };
 }

@@ -76,6 +76,25 @@ describe('POST /api/img2video and GET /api/img2video/result/:id', () => {
     }
   });
 
+  it('renders no more videos at once than AIART_VIDEO_WORKERS; the rest wait as queued', async () => {
+    const single = await startTestEngine({ AIART_VIDEO_WORKERS: '1' });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await startVideo({ seed: String(i + 1) }, { bytes: landscape, name: 'in.jpg' }, single.url);
+        ids.push(((await res.json()) as { id: string }).id);
+      }
+      // The second waits behind the first, whose render alone takes over a second.
+      const poll = await fetch(`${single.url}/api/img2video/result/${ids[1]}`);
+      expect(poll.status).toBe(202);
+      expect(await poll.json()).toEqual({ status: 'in-progress', message: expect.stringMatching(/queued behind others/) });
+      const results = await Promise.all(ids.map((id) => pollVideo(single.url, id)));
+      expect(results.map((result) => result.body.status)).toEqual(['complete', 'complete']);
+    } finally {
+      await single.dispose();
+    }
+  });
+
   it('answers 404 for an unknown id', async () => {
     const res = await fetch(`${engine.url}/api/img2video/result/0123456789abcdef0123456789abcdef`);
     expect(res.status).toBe(404);

@@ -5,14 +5,17 @@ import type { EngineConfig } from './config';
 import type { JobStore } from './jobs/job-store';
 import type { MediaStore } from './media/media-store';
 import type { Quirks } from './quirks/hosted-quirks';
+import type { RenderPool } from './video/render-pool';
 
 export interface EngineContext {
   config: EngineConfig;
   media: MediaStore;
   jobs: JobStore;
   quirks: Quirks;
-  /** Background video renders, awaited on shutdown. */
+  /** Background video jobs (queued or rendering), awaited on shutdown. */
   renders: Set<Promise<void>>;
+  /** The worker threads that render videos, a capped number at once. */
+  renderPool: RenderPool;
 }
 
 /** Seed 0 asks for a random one; the one used is always reported back. */

@@ -1,6 +1,7 @@
 /**
  * The local engine: an HTTP server speaking the AiArt API contract, serving generated media and,
- * when built, the studio itself. Start it with startEngine(); close() finishes in-flight work.
+ * when built, the studio itself. Start it with startEngine(); close() lets in-flight work finish
+ * within the shutdown grace.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,8 @@ import { type EngineConfig, HOSTED_ORIGIN } from './config';
 import type { EngineContext } from './engine-context';
 import { ApiError } from './http/api-error';
 import { clientAddress, requestOrigin } from './http/request-info';
-import { sendError, sendJson } from './http/respond';
+import { BASE_HEADERS, sendError, sendJson } from './http/respond';
+import { manageServer, serverTimeouts } from './http/server-lifecycle';
 import { openJobStore } from './jobs/job-store';
 import { openMediaStore } from './media/media-store';
 import { proxyRequest } from './proxy';
@@ -18,11 +20,14 @@ import { handleGenerate } from './routes/generate';
 import { handleImageToImage } from './routes/image-to-image';
 import { handleVideoResult, handleVideoStart } from './routes/image-to-video';
 import { handleMedia } from './routes/media';
+import { createRequestGuard } from './security/request-guard';
 import { contentSecurityPolicy, serveStatic } from './static-site';
+import { createRenderPool } from './video/render-pool';
 
 export interface Engine {
   url: string;
-  close(): Promise<void>;
+  /** Stops within the shutdown grace; resolves false when work in flight had to be cut. */
+  close(): Promise<boolean>;
 }
 
 const MEDIA_PATH = new RegExp(`^/(${MEDIA_FOLDERS.join('|')})/([^/]+)$`);
@@ -43,18 +48,46 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function allow(req: IncomingMessage, method: string): void {
-  if (req.method !== method) throw new ApiError(405, `Use ${method} for this endpoint`, { Allow: method });
+/** The path of a request target: origin-form (`/a?b`), absolute-form, or `*` (the server itself). */
+function requestPath(target = '/'): string {
+  if (target === '*') return '/';
+  try {
+    // Prefixed rather than resolved against a base, so `//x` stays a path instead of naming a host.
+    return new URL(target.startsWith('/') ? `http://engine.invalid${target}` : target).pathname;
+  } catch {
+    throw new ApiError(400, 'The request target is not a valid path or URL');
+  }
+}
+
+const READ = ['GET', 'HEAD'];
+const isApiPath = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
+
+/** The methods a path takes, or undefined when nothing is served there. */
+function methodsFor(pathname: string, servesStudio: boolean): string[] | undefined {
+  if (POST_ROUTES.has(pathname)) return ['POST'];
+  if (RESULT_PATH.test(pathname) || MEDIA_PATH.test(pathname) || pathname === '/engine.json') return READ;
+  return servesStudio && !isApiPath(pathname) ? READ : undefined;
+}
+
+function allow(req: IncomingMessage, methods: string[]): void {
+  if (!methods.includes(req.method ?? '')) {
+    throw new ApiError(405, `Use ${methods.join(' or ')} for this endpoint`, { Allow: [...methods, 'OPTIONS'].join(', ') });
+  }
 }
 
 async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: EngineContext, pathname: string) {
   const post = POST_ROUTES.get(pathname);
   const result = pathname.match(RESULT_PATH);
   if (!post && !result) throw new ApiError(404, `No API endpoint at ${pathname.slice(0, 200)}`);
-  allow(req, post ? 'POST' : 'GET');
-  await ctx.quirks.beforeApi(clientAddress(req), Boolean(post));
-  if (post) await post(req, res, ctx);
-  else handleVideoResult(decodeSegment(result![1]), res, ctx);
+  allow(req, post ? ['POST'] : READ);
+  const refund = await ctx.quirks.beforeApi(clientAddress(req), Boolean(post));
+  try {
+    if (post) await post(req, res, ctx);
+    else handleVideoResult(decodeSegment(result![1]), res, ctx);
+  } catch (error) {
+    refund();
+    throw error;
+  }
 }
 
 export async function startEngine(config: EngineConfig): Promise<Engine> {
@@ -64,7 +97,9 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     jobs: await openJobStore(config.dataDir),
     quirks: createQuirks(config.quirks),
     renders: new Set(),
+    renderPool: createRenderPool(config.guards.videoWorkers),
   };
+  const guard = createRequestGuard(config.guards, config.host);
   const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
   const csp = contentSecurityPolicy(backends);
   /** Tells the studio what serves it, so it can say "local preview engine" or "hosted". */
@@ -76,10 +111,19 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
   expireJobs.unref();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://engine.invalid');
+    guard.admit(req, res);
+    const pathname = requestPath(req.url);
     const media = pathname.match(MEDIA_PATH);
-    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    const isApi = isApiPath(pathname);
+    if (req.method === 'OPTIONS') {
+      const methods = req.url === '*' ? [...READ, 'POST'] : methodsFor(pathname, Boolean(config.staticDir));
+      if (!methods) throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);
+      res.writeHead(204, { ...BASE_HEADERS, Allow: [...methods, 'OPTIONS'].join(', '), ...guard.preflightHeaders(req, methods) });
+      res.end();
+      return;
+    }
     if (pathname === '/engine.json') {
+      allow(req, READ);
       sendJson(res, 200, engineInfo);
       return;
     }
@@ -93,7 +137,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer(serverTimeouts(config.guards.requestTimeoutSeconds), (req, res) => {
     const started = performance.now();
     if (config.log) {
       res.on('finish', () => {
@@ -123,7 +167,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
       }
     });
   });
-  server.requestTimeout = 10 * 60_000;
+  const lifecycle = manageServer(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -138,13 +182,11 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     async close() {
       clearInterval(expireJobs);
       ctx.media.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Kept-alive sockets go idle as their last answers finish: close each as soon as it does.
-      const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
-      server.closeIdleConnections();
-      await closed;
-      clearInterval(closeIdle);
+      const finished = await lifecycle.stop(config.guards.shutdownGraceSeconds * 1000, Promise.allSettled([...ctx.renders]));
+      // Renders still running after the grace are cut; their jobs end as failed.
+      await ctx.renderPool.close();
       await Promise.allSettled([...ctx.renders]);
+      return finished;
     },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * Video jobs, kept in memory and written to disk on every change, so a finished job outlives a
- * restart; a job still running when the engine stopped is loaded back as failed.
+ * restart; a job still queued or running when the engine stopped is loaded back as failed.
  */
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export type VideoJob =
+  | JobBase & { state: 'queued' }
   | JobBase & { state: 'running' }
   | JobBase & { state: 'complete'; videoName: string; finishReason: string }
   | JobBase & { state: 'failed'; error: string };
@@ -49,7 +50,7 @@ export async function openJobStore(dataDir: string): Promise<JobStore> {
     if (!SAFE_ID.test(id) || !name.endsWith('.json')) continue;
     try {
       const job = JSON.parse(await readFile(fileOf(id), 'utf8')) as VideoJob;
-      if (job.state === 'running') await put({ ...job, state: 'failed', error: INTERRUPTED });
+      if (job.state === 'queued' || job.state === 'running') await put({ ...job, state: 'failed', error: INTERRUPTED });
       else jobs.set(id, job);
     } catch {
       // A file cut short by a crash mid-write holds no job worth keeping.
@@ -59,10 +60,11 @@ export async function openJobStore(dataDir: string): Promise<JobStore> {
   return {
     get: (id) => (SAFE_ID.test(id) ? jobs.get(id) : undefined),
     put,
-    runningFor: (clientId) => [...jobs.values()].find((j) => j.clientId === clientId && j.state === 'running'),
+    runningFor: (clientId) =>
+      [...jobs.values()].find((j) => j.clientId === clientId && (j.state === 'queued' || j.state === 'running')),
     async expire(cutoff) {
       for (const job of [...jobs.values()]) {
-        if (job.createdAt >= cutoff || job.state === 'running') continue;
+        if (job.createdAt >= cutoff || job.state === 'queued' || job.state === 'running') continue;
         jobs.delete(job.id);
         await unlink(fileOf(job.id)).catch(() => undefined);
       }

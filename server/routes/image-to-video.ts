@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { imageToVideoFieldsSchema, videoSizeFor } from '../../src/api/contract';
-import type { Raster } from '../art/raster';
 import { type EngineContext, resolveSeed } from '../engine-context';
 import { ApiError } from '../http/api-error';
 import { parseFields } from '../http/parse-fields';
@@ -11,7 +10,7 @@ import { readCookie } from '../http/request-info';
 import type { VideoJob } from '../jobs/job-store';
 import { checkImage, decodeToRaster } from '../upload/decode-image';
 import { readMultipart } from '../upload/read-multipart';
-import { type MotionOptions, OVERSCAN, renderVideo } from '../video/render-video';
+import { OVERSCAN, type RenderRequest } from '../video/video-options';
 
 export const SESSION_COOKIE = 'aiart_session';
 const even = (n: number) => Math.round(n / 2) * 2;
@@ -37,13 +36,13 @@ export async function handleVideoStart(req: IncomingMessage, res: ServerResponse
     createdAt: now,
     readyAt: now + ctx.config.videoSeconds * 1000,
     polls: 0,
-    state: 'running',
+    state: 'queued',
   };
   await ctx.jobs.put(job);
-  const render = runJob(ctx, job, source, frame, {
-    seed,
-    cfgScale: fields.cfg_scale,
-    motionBucketId: fields.motion_bucket_id,
+  const render = runJob(ctx, job, {
+    source,
+    frame,
+    motion: { seed, cfgScale: fields.cfg_scale, motionBucketId: fields.motion_bucket_id },
   }).finally(() => ctx.renders.delete(render));
   ctx.renders.add(render);
   sendJson(
@@ -54,15 +53,15 @@ export async function handleVideoStart(req: IncomingMessage, res: ServerResponse
   );
 }
 
-async function runJob(
-  ctx: EngineContext,
-  job: VideoJob,
-  source: Raster,
-  frame: { width: number; height: number },
-  motion: MotionOptions,
-): Promise<void> {
+async function runJob(ctx: EngineContext, job: VideoJob, request: RenderRequest): Promise<void> {
+  let started: Promise<unknown> = Promise.resolve();
   try {
-    const mp4 = await renderVideo(source, frame, motion);
+    const mp4 = await ctx.renderPool.render(request, () => {
+      // The job reads as running at once (the store updates memory first); a failed write only
+      // leaves the file saying queued until the final state replaces it, so it must not reject here.
+      started = ctx.jobs.put({ ...job, state: 'running' }).catch(() => undefined);
+    });
+    await started;
     const videoName = await ctx.media.save('processed_videos', `video_${job.seed}`, 'mp4', mp4);
     await ctx.jobs.put({ ...job, state: 'complete', videoName, finishReason: 'SUCCESS' });
   } catch (error) {
@@ -80,6 +79,10 @@ export function handleVideoResult(id: string, res: ServerResponse, ctx: EngineCo
     return;
   }
   if (job.state === 'failed') throw new ApiError(500, job.error);
+  if (job.state === 'queued') {
+    sendJson(res, 202, { status: 'in-progress', message: 'The video is queued behind others being rendered; poll again shortly.' });
+    return;
+  }
   if (job.state === 'running' || Date.now() < job.readyAt) {
     sendJson(res, 202, { status: 'in-progress', message: 'Video generation is still in progress; poll again shortly.' });
     return;

@@ -6,22 +6,14 @@
 import HME from 'h264-mp4-encoder';
 import { createRandom } from '../art/random';
 import type { Raster } from '../art/raster';
-
-export const FRAME_RATE = 24;
-export const VIDEO_SECONDS = 3;
-/** The still is decoded this much larger than the frame, to leave room for the camera to move. */
-export const OVERSCAN = 1.3;
-
-export interface MotionOptions {
-  seed: number;
-  cfgScale: number;
-  motionBucketId: number;
-}
+import { FRAME_RATE, type MotionOptions, VIDEO_SECONDS } from './video-options';
 
 const ease = (t: number): number => t * t * (3 - 2 * t);
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** `source` must be OVERSCAN times the frame size; frames are drawn and encoded one at a time. */
+/**
+ * `source` must be OVERSCAN times the frame size; frames are drawn and encoded one at a time.
+ * Runs in a render worker (see render-pool.ts): it holds its thread for the whole render.
+ */
 export async function renderVideo(
   source: Raster,
   frame: { width: number; height: number },
@@ -60,7 +52,6 @@ export async function renderVideo(
         return [centerX + (x - width / 2) / zoom + parallax + swaying, centerY + (y - height / 2) / zoom];
       });
       encoder.addFrameYuv(yuv);
-      await nextTurn();
     }
     encoder.finalize();
     const bytes = encoder.FS.readFile(encoder.outputFilename);
