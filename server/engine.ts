@@ -5,14 +5,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MEDIA_FOLDERS } from '../src/api/contract';
+import { createBackends } from './backends/create-backends';
 import { type EngineConfig, HOSTED_ORIGIN } from './config';
 import type { EngineContext } from './engine-context';
 import { ApiError } from './http/api-error';
-import { clientAddress, requestOrigin } from './http/request-info';
+import { checkAccessToken } from './http/access-token';
+import { clientAddress } from './http/request-info';
 import { sendError, sendJson } from './http/respond';
 import { openJobStore } from './jobs/job-store';
 import { openMediaStore } from './media/media-store';
-import { proxyRequest } from './proxy';
 import { createQuirks } from './quirks/hosted-quirks';
 import { handleGenerate } from './routes/generate';
 import { handleImageToImage } from './routes/image-to-image';
@@ -54,12 +55,13 @@ async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: EngineCo
   allow(req, post ? 'POST' : 'GET');
   await ctx.quirks.beforeApi(clientAddress(req), Boolean(post));
   if (post) await post(req, res, ctx);
-  else handleVideoResult(decodeSegment(result![1]), res, ctx);
+  else await handleVideoResult(decodeSegment(result![1]), res, ctx);
 }
 
 export async function startEngine(config: EngineConfig): Promise<Engine> {
   const ctx: EngineContext = {
     config,
+    backends: createBackends(config.backends),
     media: await openMediaStore(config.dataDir, config.mediaTtlSeconds),
     jobs: await openJobStore(config.dataDir),
     quirks: createQuirks(config.quirks),
@@ -67,8 +69,8 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
   };
   const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
   const csp = contentSecurityPolicy(backends);
-  /** Tells the studio what serves it, so it can say "local preview engine" or "hosted". */
-  const engineInfo = { engine: config.upstream ? 'proxy' : 'local-preview', upstream: config.upstream, allowedOrigins: backends };
+  /** Tells the studio what serves it: "local preview engine", "hosted", or which models. */
+  const engineInfo = { upstream: config.upstream, allowedOrigins: backends, accessTokenRequired: Boolean(config.accessToken) };
   const expireJobs = setInterval(
     () => void ctx.jobs.expire(Date.now() - config.mediaTtlSeconds * 1000).catch(() => undefined),
     60_000,
@@ -80,14 +82,13 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     const media = pathname.match(MEDIA_PATH);
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
     if (pathname === '/engine.json') {
-      sendJson(res, 200, engineInfo);
+      sendJson(res, 200, { ...(await ctx.backends.describe()), ...engineInfo });
       return;
     }
-    if (config.upstream && (isApi || media)) {
-      await proxyRequest(req, res, config.upstream, requestOrigin(req, `${config.host}:${config.port}`));
-      return;
+    if (isApi) {
+      checkAccessToken(req, config.accessToken);
+      return routeApi(req, res, ctx, pathname);
     }
-    if (isApi) return routeApi(req, res, ctx, pathname);
     if (media) return handleMedia(req, res, ctx, media[1], media[2]);
     if (config.staticDir && (await serveStatic(req, res, config.staticDir, pathname, csp))) return;
     throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);
