@@ -89,7 +89,8 @@ export function readBackendsFile(file: string, env: Env, helpers: FileHelpers): 
     throw new Error(`${source}: ${reason}`, { cause: error });
   }
   refuseSecrets(raw, 'file', source);
-  const parsed = fileSchema.safeParse(raw);
+  // English messages for this parse only: zod/mini carries none of its own.
+  const parsed = fileSchema.safeParse(raw, { error: z.locales.en().localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');

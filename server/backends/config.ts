@@ -64,7 +64,8 @@ function fromVariables(env: Env, timeoutMs: number): BackendSettings[] {
   requires(env, 'AIART_OPENAI_URL', 'AIART_OPENAI_API_KEY');
   if (env.AIART_OPENAI_API_KEY) {
     const url = baseUrl(env.AIART_OPENAI_URL || DEFAULT_URLS.openai, 'AIART_OPENAI_URL');
-    out.push({ ...common('openai', KIND_LABELS.openai, url, 'AIART_OPENAI_URL'), kind: 'openai', key: secret(env, 'AIART_OPENAI_API_KEY', 'AIART_OPENAI_API_KEY') });
+    const label = url === DEFAULT_URLS.openai ? 'OpenAI' : KIND_LABELS.openai;
+    out.push({ ...common('openai', label, url, 'AIART_OPENAI_URL'), kind: 'openai', key: secret(env, 'AIART_OPENAI_API_KEY', 'AIART_OPENAI_API_KEY') });
   }
   return out;
 }
