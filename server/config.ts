@@ -1,6 +1,6 @@
 /** The engine's settings, read once from environment variables; every switch is off by default. */
 import path from 'node:path';
-import { gatewayFromEnv } from './backends/config';
+import { gatewayFromEnv, httpUrl } from './backends/config';
 import type { BackendSettings } from './backends/settings';
 
 export interface HostedQuirks {
@@ -62,16 +62,7 @@ function flag(env: Env, name: string): boolean {
   return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase());
 }
 
-function origin(raw: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be an http(s) URL; got "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL`);
-  return url.origin;
-}
+const origin = (raw: string, name: string): string => httpUrl(raw, name).origin;
 
 export function configFromEnv(env: Env = process.env): EngineConfig {
   const host = env.HOST || '127.0.0.1';

@@ -1,6 +1,7 @@
 /** Runs the local engine from the command line: `npm run engine` (or `npm start` with the studio). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { backendsInUse } from './backends/settings';
 import { configFromEnv } from './config';
 import { startEngine } from './engine';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const mode = config.upstream ? `proxy to ${config.upstream}` : 'local preview engine (procedural art, not an AI model)';
+  const mode = backendsInUse(config.backends);
   console.log(JSON.stringify({ event: 'listening', url: engine.url, mode, dataDir: config.dataDir, studio: Boolean(config.staticDir) }));
   console.log(`\n  AiArt Studio ${config.staticDir ? 'is ready' : 'engine (API only) is ready'}: ${engine.url}\n  Backend: ${mode}\n`);
 

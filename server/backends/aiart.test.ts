@@ -1,5 +1,6 @@
 /** An AiArt service upstream (AIART_UPSTREAM), with a second engine standing in for the hosted service. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../testing/fakes/fake-server';
 import { decodedSize, download, form, pollVideo, postForm, postJson, testPicture } from '../testing/fixtures';
 import { startTestEngine, type TestEngine } from '../testing/test-engine';
 
@@ -59,13 +60,12 @@ describe('AiArt upstream', () => {
   });
 
   it('answers 502 JSON naming the upstream when it cannot be reached', async () => {
-    const orphan = await startTestEngine({ AIART_UPSTREAM: 'http://127.0.0.1:9' });
+    const gone = `http://127.0.0.1:${await closedPort()}`;
+    const orphan = await startTestEngine({ AIART_UPSTREAM: gone });
     try {
       const res = await postJson(`${orphan.url}/api/generate`, { video_description: 'x' });
       expect(res.status).toBe(502);
-      expect(((await res.json()) as { error: string }).error).toBe(
-        'AiArt service at http://127.0.0.1:9 did not answer (connection refused).',
-      );
+      expect(((await res.json()) as { error: string }).error).toBe(`AiArt service at ${gone} did not answer (connection refused).`);
     } finally {
       await orphan.dispose();
     }

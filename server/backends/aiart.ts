@@ -4,12 +4,12 @@
  * and its video session cookie is kept per studio client, so its one-video rule still holds.
  */
 import * as z from 'zod/mini';
-import { ASPECT_RATIOS, PLACEHOLDER_FOLDER } from '../../src/api/contract';
+import { OPERATIONS, PLACEHOLDER_FOLDER } from '../../src/api/contract';
 import { ApiError } from '../http/api-error';
-import type { Backend, ImageJob, VideoProgress } from './backend';
+import { type Backend, type ImageJob, modelOffer, type VideoProgress } from './backend';
 import { downloadMedia } from './download-media';
 import type { BackendSettings } from './settings';
-import { createUpstream } from './upstream';
+import { createUpstream, MB } from './upstream';
 import { imageUpload } from './upload-form';
 
 type Settings = Extract<BackendSettings, { kind: 'aiart' }>;
@@ -30,7 +30,6 @@ const MAX_SESSIONS = 1000;
 export function createAiArtBackend(settings: Settings): Backend {
   const upstream = createUpstream({ ...settings, secrets: [] });
   const sessions = new Map<string, string>();
-  const media = { label: settings.label, secrets: [], timeoutMs: settings.timeoutMs };
 
   function remember(clientId: string, setCookies: string[]): string {
     const jar = new Map((sessions.get(clientId) ?? '').split('; ').filter(Boolean).map((c) => [c.split('=')[0], c]));
@@ -51,7 +50,7 @@ export function createAiArtBackend(settings: Settings): Backend {
     if (answer.folder === PLACEHOLDER_FOLDER) {
       throw new ApiError(502, `${settings.label} answered with its stock placeholder picture: the generation failed there. Try again.`);
     }
-    return { bytes: await downloadMedia(new URL(answer.image_url, settings.url).href, media), seed: answer.seed ?? job.seed };
+    return { bytes: await downloadMedia(new URL(answer.image_url, settings.url).href, upstream), seed: answer.seed ?? job.seed };
   }
 
   const contractFields = (job: ImageJob) => ({
@@ -66,20 +65,8 @@ export function createAiArtBackend(settings: Settings): Backend {
     id: settings.id,
     label: settings.label,
     async listModels() {
-      return [
-        {
-          name: 'hosted',
-          label: settings.label,
-          operations: ['text-to-image', 'image-to-image', 'image-to-video'],
-          aspectRatios: [...ASPECT_RATIOS],
-          stylePresets: true,
-          negativePrompt: true,
-          seed: true,
-          strength: true,
-          // The hosted service allows about three pictures a minute.
-          maxBatch: 1,
-        },
-      ];
+      // The hosted service allows about three pictures a minute.
+      return [modelOffer('hosted', settings.label, [...OPERATIONS], { maxBatch: 1 })];
     },
     generate(job) {
       const body = JSON.stringify({ video_description: job.prompt, ...contractFields(job), seed: job.seed });
@@ -111,7 +98,7 @@ export function createAiArtBackend(settings: Settings): Backend {
       const answer = await upstream.readJson(res, videoResult, 'a video status');
       if (res.status === 202 || answer.status !== 'complete') return { state: 'running' };
       if (!answer.video_url) throw upstream.broken('reported a finished video without its video_url');
-      const bytes = await downloadMedia(new URL(answer.video_url, settings.url).href, media, 200 * 1024 * 1024);
+      const bytes = await downloadMedia(new URL(answer.video_url, settings.url).href, upstream, 200 * MB);
       const seed = Number(answer.seed);
       return { state: 'complete', bytes, finishReason: answer.finish_reason ?? 'SUCCESS', seed: Number.isFinite(seed) ? seed : undefined };
     },

@@ -3,8 +3,7 @@
  * checkpoints, chosen per request through override_settings; presets become prompt words.
  */
 import * as z from 'zod/mini';
-import { ASPECT_RATIOS } from '../../src/api/contract';
-import type { Backend, BackendImage, ImageJob } from './backend';
+import { type Backend, type BackendImage, type ImageJob, modelOffer } from './backend';
 import { DIFFUSION_SIZES } from './native-sizes';
 import { fitImage } from './received-image';
 import { secretForms } from './redact';
@@ -80,17 +79,7 @@ export function createAutomatic1111Backend(settings: Settings): Backend {
       // The loaded checkpoint first: a request without a model then needs no switch.
       const loaded = current.sd_model_checkpoint;
       const ordered = [...list.filter((c) => c.title === loaded), ...list.filter((c) => c.title !== loaded)];
-      return ordered.map((checkpoint) => ({
-        name: checkpoint.title,
-        label: checkpoint.model_name || checkpoint.title,
-        operations: ['text-to-image', 'image-to-image'],
-        aspectRatios: [...ASPECT_RATIOS],
-        stylePresets: true,
-        negativePrompt: true,
-        seed: true,
-        strength: true,
-        maxBatch: settings.maxBatch ?? 4,
-      }));
+      return ordered.map((checkpoint) => modelOffer(checkpoint.title, checkpoint.model_name || checkpoint.title, ['text-to-image', 'image-to-image']));
     },
     generate(job) {
       return post('/sdapi/v1/txt2img', body(job));

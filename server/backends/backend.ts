@@ -3,7 +3,7 @@
  * The routes validate the contract, pick a backend by the request's model, and store what it
  * returns; a backend only speaks its own upstream's API.
  */
-import type { AspectRatio, EngineModel, OutputFormat, StylePreset } from '../../src/api/contract';
+import { ASPECT_RATIOS, type AspectRatio, type EngineModel, type Operation, type OutputFormat, type StylePreset } from '../../src/api/contract';
 import type { CheckedImage } from '../upload/decode-image';
 
 export interface ImageJob {
@@ -56,6 +56,22 @@ export type VideoStart = { ticket: string } | { settled: Promise<Exclude<VideoPr
 
 /** Capabilities of one model, as /engine.json lists them (the id is `backend:name`). */
 export type ModelOffer = Omit<EngineModel, 'id' | 'backend'> & { name: string };
+
+/** A model that honours every control, every ratio and batches of four, but for `differences`. */
+export function modelOffer(name: string, label: string, operations: Operation[], differences: Partial<ModelOffer> = {}): ModelOffer {
+  return {
+    name,
+    label,
+    operations,
+    aspectRatios: [...ASPECT_RATIOS],
+    stylePresets: true,
+    negativePrompt: true,
+    seed: true,
+    strength: operations.includes('image-to-image'),
+    maxBatch: 4,
+    ...differences,
+  };
+}
 
 export interface Backend {
   /** The `backend` part of model ids: lower-case letters, digits and dashes. */

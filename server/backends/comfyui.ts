@@ -5,9 +5,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import { ASPECT_RATIOS, type Operation } from '../../src/api/contract';
+import type { Operation } from '../../src/api/contract';
 import { ApiError } from '../http/api-error';
-import type { Backend, BackendImage, ImageJob, ModelOffer } from './backend';
+import { type Backend, type BackendImage, type ImageJob, type ModelOffer, modelOffer } from './backend';
 import { imageToImageGraph, SAVE_NODE, textToImageGraph } from './comfyui-graphs';
 import { type ComfyGraph, fillWorkflow, workflowTakesImage } from './comfyui-workflow';
 import { DIFFUSION_SIZES } from './native-sizes';
@@ -57,18 +57,14 @@ export function createComfyUiBackend(settings: Settings): Backend {
   const clientId = randomUUID();
 
   function offer(name: string, label: string, operations: Operation[], graphText?: string): ModelOffer {
+    // A creator's workflow honours only the controls it has placeholders for.
     const has = (placeholder: string) => graphText === undefined || graphText.includes(`{{${placeholder}}}`);
-    return {
-      name,
-      label,
-      operations,
-      aspectRatios: [...ASPECT_RATIOS],
+    return modelOffer(name, label, operations, {
       stylePresets: has('prompt'),
       negativePrompt: has('negative_prompt'),
       seed: has('seed'),
       strength: operations.includes('image-to-image') && has('strength'),
-      maxBatch: settings.maxBatch ?? 4,
-    };
+    });
   }
 
   async function upload(job: ImageJob & { image: Buffer }): Promise<string> {

@@ -17,7 +17,8 @@ export interface GatewayConfig {
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
 
-function baseUrl(raw: string, name: string): string {
+/** `raw` as an http(s) URL, or an error naming the variable it came from. */
+export function httpUrl(raw: string, name: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -25,6 +26,11 @@ function baseUrl(raw: string, name: string): string {
     throw new Error(`${name} must be an http(s) URL; got "${raw.slice(0, 200)}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL`);
+  return url;
+}
+
+function baseUrl(raw: string, name: string): string {
+  const url = httpUrl(raw, name);
   if (url.username || url.password) throw new Error(`${name} must not hold a user or password: give them in their own variable`);
   if (url.search || url.hash) throw new Error(`${name} must be a base URL without ? or #`);
   // OpenAI-style base URLs are often given with their /v1; the adapters add it themselves.

@@ -24,5 +24,11 @@ function createBackend(settings: BackendSettings): Backend {
   }
 }
 
+/** A backend whose models all report the batch size its settings give, when they give one. */
+function withMaxBatch(backend: Backend, maxBatch: number | undefined): Backend {
+  if (!maxBatch) return backend;
+  return { ...backend, listModels: async () => (await backend.listModels()).map((model) => ({ ...model, maxBatch })) };
+}
+
 export const createBackends = (settings: readonly BackendSettings[]) =>
-  createRegistry([...settings.map(createBackend), createLocalPreview()]);
+  createRegistry([...settings.map((s) => withMaxBatch(createBackend(s), s.maxBatch)), createLocalPreview()]);

@@ -2,12 +2,12 @@
  * The local preview as a backend: deterministic procedural art drawn inside the engine (not an
  * AI model), and videos rendered here as H.264 MP4s that pan and zoom over the input.
  */
-import { ASPECT_RATIOS, IMAGE_SIZES, videoSizeFor } from '../../src/api/contract';
+import { IMAGE_SIZES, OPERATIONS, videoSizeFor } from '../../src/api/contract';
 import { encodeRaster } from '../art/encode';
 import { synthesizeImage, transformImage } from '../art/synthesize';
 import { decodeToRaster } from '../upload/decode-image';
 import { OVERSCAN, renderVideo } from '../video/render-video';
-import type { Backend, ImageJob } from './backend';
+import { type Backend, type ImageJob, modelOffer } from './backend';
 
 const even = (n: number) => Math.round(n / 2) * 2;
 
@@ -24,19 +24,7 @@ export function createLocalPreview(): Backend {
     id: 'local',
     label: 'Local preview',
     async listModels() {
-      return [
-        {
-          name: 'preview',
-          label: 'Local preview (procedural art, not AI)',
-          operations: ['text-to-image', 'image-to-image', 'image-to-video'],
-          aspectRatios: [...ASPECT_RATIOS],
-          stylePresets: true,
-          negativePrompt: true,
-          seed: true,
-          strength: true,
-          maxBatch: 4,
-        },
-      ];
+      return [modelOffer('preview', 'Local preview (procedural art, not AI)', [...OPERATIONS])];
     },
     async generate(job) {
       return { bytes: await encodeRaster(synthesizeImage(art(job)), job.outputFormat), seed: job.seed };

@@ -4,15 +4,15 @@
  * They take no negative prompt and no seed; presets become prompt words.
  */
 import * as z from 'zod/mini';
-import { ASPECT_RATIOS, type Operation } from '../../src/api/contract';
+import type { Operation } from '../../src/api/contract';
 import { ApiError } from '../http/api-error';
-import type { Backend, BackendImage, ImageJob, ModelOffer } from './backend';
+import { type Backend, type BackendImage, type ImageJob, type ModelOffer, modelOffer } from './backend';
 import { downloadMedia } from './download-media';
 import { openAiSize } from './native-sizes';
 import { fitImage } from './received-image';
 import type { BackendSettings, ConfiguredModel } from './settings';
 import { applyStyleWords } from './style-prompts';
-import { createUpstream, MB } from './upstream';
+import { createBearerUpstream, MB } from './upstream';
 import { imageUpload } from './upload-form';
 
 type Settings = Extract<BackendSettings, { kind: 'openai' }>;
@@ -30,29 +30,18 @@ const OPENAI_IMAGE_MODELS = /^(gpt-image-|dall-e-[23]$)/;
 const EDITS_BY_DEFAULT = /^gpt-image-/;
 
 export function createOpenAiImagesBackend(settings: Settings): Backend {
-  const secrets = [settings.key.value];
-  const upstream = createUpstream({
-    ...settings,
-    keyVariable: settings.key.variable,
-    secrets,
-    headers: { Authorization: `Bearer ${settings.key.value}` },
-  });
+  const upstream = createBearerUpstream(settings);
   const isOpenAi = new URL(settings.url).hostname === 'api.openai.com';
 
   function offer({ id, label, operations }: ConfiguredModel): ModelOffer {
     const ops: Operation[] = operations ?? (EDITS_BY_DEFAULT.test(id) ? ['text-to-image', 'image-to-image'] : ['text-to-image']);
-    return {
-      name: id,
-      label: label ?? id,
-      operations: ops,
+    return modelOffer(id, label ?? id, ops, {
       // DALL-E 2 draws squares only.
-      aspectRatios: id === 'dall-e-2' ? ['1:1'] : [...ASPECT_RATIOS],
-      stylePresets: true,
+      ...(id === 'dall-e-2' ? { aspectRatios: ['1:1'] } : {}),
       negativePrompt: false,
       seed: false,
       strength: false,
-      maxBatch: settings.maxBatch ?? 4,
-    };
+    });
   }
 
   const modelOf = (job: ImageJob) => {
@@ -64,7 +53,7 @@ export function createOpenAiImagesBackend(settings: Settings): Backend {
   async function picture(res: Response): Promise<BackendImage> {
     const [first] = (await upstream.readJson(res, imagesAnswer, 'pictures')).data;
     if (first.b64_json) return { bytes: Buffer.from(first.b64_json, 'base64') };
-    if (first.url) return { bytes: await downloadMedia(first.url, { label: settings.label, secrets, timeoutMs: settings.timeoutMs }, 50 * MB) };
+    if (first.url) return { bytes: await downloadMedia(first.url, upstream, 50 * MB) };
     throw upstream.broken('answered with neither b64_json nor url');
   }
 

@@ -89,7 +89,7 @@ export function createRegistry(backends: readonly Backend[]): BackendRegistry {
         engine: first === 'local' ? 'local-preview' : first === 'aiart' ? 'proxy' : 'gateway',
         backends: listed.map(({ backend, problem }) => ({ id: backend.id, label: backend.label, ready: !problem, ...(problem ? { problem } : {}) })),
         models: listed.flatMap(({ backend, offers }) =>
-          offers.map(({ name, ...capabilities }): EngineModel => ({ ...capabilities, id: `${backend.id}:${name}`, backend: backend.id })),
+          offers.map(({ name, ...capabilities }): EngineModel => ({ id: `${backend.id}:${name}`, backend: backend.id, ...capabilities })),
         ),
       };
     },

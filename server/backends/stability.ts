@@ -4,14 +4,14 @@
  * with the seed and the finish reason in headers.
  */
 import * as z from 'zod/mini';
-import { ASPECT_RATIOS, type Operation, type OutputFormat, videoSizeFor } from '../../src/api/contract';
+import { type OutputFormat, videoSizeFor } from '../../src/api/contract';
 import { ApiError } from '../http/api-error';
-import type { Backend, BackendImage, ImageJob, ModelOffer, VideoProgress } from './backend';
+import { type Backend, type BackendImage, type ImageJob, type ModelOffer, modelOffer, type VideoProgress } from './backend';
 import { STABILITY_RATIOS, STABILITY_SIZES } from './native-sizes';
 import { fitImage } from './received-image';
 import { redact } from './redact';
 import type { BackendSettings } from './settings';
-import { createUpstream, MB } from './upstream';
+import { createBearerUpstream, MB } from './upstream';
 import { formOf, imageUpload } from './upload-form';
 
 type Settings = Extract<BackendSettings, { kind: 'stability' }>;
@@ -36,13 +36,7 @@ export const STABILITY_VIDEO_MODEL = 'stable-video-diffusion';
 const videoStart = z.looseObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 export function createStabilityBackend(settings: Settings): Backend {
-  const secrets = [settings.key.value];
-  const upstream = createUpstream({
-    ...settings,
-    keyVariable: settings.key.variable,
-    secrets,
-    headers: { Authorization: `Bearer ${settings.key.value}` },
-  });
+  const upstream = createBearerUpstream(settings);
 
   const modelOf = (name = 'ultra') => {
     const found = STABILITY_MODELS.find((m) => m.name === name);
@@ -76,34 +70,16 @@ export function createStabilityBackend(settings: Settings): Backend {
     if (finish === 'CONTENT_FILTERED') {
       throw new ApiError(400, `${settings.label} blurred the picture: its content moderation flagged it. Change the prompt and try again.`, {}, 'content_moderation');
     }
-    if (finish !== 'SUCCESS') throw new ApiError(502, redact(`${settings.label} could not finish the picture (${finish.slice(0, 60)})`, secrets));
+    if (finish !== 'SUCCESS') throw new ApiError(502, redact(`${settings.label} could not finish the picture (${finish.slice(0, 60)})`, upstream.secrets));
     const seed = Number(res.headers.get('seed'));
     return { bytes, seed: Number.isInteger(seed) && seed > 0 ? seed : undefined };
   }
 
   const offers: ModelOffer[] = [
-    ...STABILITY_MODELS.map((model) => ({
-      name: model.name,
-      label: model.label,
-      operations: (model.imageToImage ? ['text-to-image', 'image-to-image'] : ['text-to-image']) as Operation[],
-      aspectRatios: [...ASPECT_RATIOS],
-      stylePresets: true,
-      negativePrompt: true,
-      seed: true,
-      strength: model.imageToImage,
-      maxBatch: settings.maxBatch ?? 4,
-    })),
-    {
-      name: STABILITY_VIDEO_MODEL,
-      label: 'Stable Video Diffusion',
-      operations: ['image-to-video'],
-      aspectRatios: [],
-      stylePresets: false,
-      negativePrompt: false,
-      seed: true,
-      strength: false,
-      maxBatch: 1,
-    },
+    ...STABILITY_MODELS.map((model) =>
+      modelOffer(model.name, model.label, model.imageToImage ? ['text-to-image', 'image-to-image'] : ['text-to-image']),
+    ),
+    modelOffer(STABILITY_VIDEO_MODEL, 'Stable Video Diffusion', ['image-to-video'], { aspectRatios: [], stylePresets: false, negativePrompt: false, maxBatch: 1 }),
   ];
 
   return {

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { ApiError } from '../http/api-error';
 import { redact } from './redact';
+import type { Secret } from './settings';
 import { type UpstreamIdentity, upstreamError } from './upstream-error';
 
 export interface UpstreamOptions extends UpstreamIdentity {
@@ -85,6 +86,8 @@ export function createUpstream(options: UpstreamOptions) {
   return {
     label: options.label,
     url: options.url,
+    secrets: options.secrets,
+    timeoutMs: options.timeoutMs,
 
     /** Calls `path` under the base URL; a status outside 2xx (and `accept`) throws the mapped error. */
     async call(path: string, call: CallOptions = {}): Promise<Response> {
@@ -128,3 +131,12 @@ export function createUpstream(options: UpstreamOptions) {
     broken,
   };
 }
+
+/** An upstream that takes its key as a bearer token, as Stability and OpenAI-style APIs do. */
+export const createBearerUpstream = (settings: Omit<UpstreamOptions, 'keyVariable' | 'secrets' | 'headers'> & { key: Secret }) =>
+  createUpstream({
+    ...settings,
+    keyVariable: settings.key.variable,
+    secrets: [settings.key.value],
+    headers: { Authorization: `Bearer ${settings.key.value}` },
+  });

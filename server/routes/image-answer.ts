@@ -1,11 +1,32 @@
-/** Keeps a backend's picture in the media folder and answers with the contract's image_url. */
+/**
+ * What the picture routes share: the backend's view of a request, and keeping the picture it
+ * returns in the media folder, answered with the contract's image_url.
+ */
 import type { ServerResponse } from 'node:http';
-import type { MediaFolder, OutputFormat } from '../../src/api/contract';
-import type { BackendImage } from '../backends/backend';
+import type { AspectRatio, MediaFolder, OutputFormat, StylePreset } from '../../src/api/contract';
+import type { BackendImage, ImageJob } from '../backends/backend';
 import { receiveImage } from '../backends/received-image';
 import type { ModelChoice } from '../backends/registry';
-import type { EngineContext } from '../engine-context';
+import { type EngineContext, resolveSeed } from '../engine-context';
 import { sendJson } from '../http/respond';
+
+interface PictureFields {
+  negative_prompt: string;
+  style_preset?: StylePreset;
+  aspect_ratio: AspectRatio;
+  output_format: OutputFormat;
+  seed: number;
+}
+
+export const imageJob = (choice: ModelChoice, prompt: string, fields: PictureFields): ImageJob => ({
+  model: choice.model,
+  prompt,
+  negativePrompt: fields.negative_prompt,
+  stylePreset: fields.style_preset,
+  aspectRatio: fields.aspect_ratio,
+  outputFormat: fields.output_format,
+  seed: resolveSeed(fields.seed),
+});
 
 export interface ImageOutcome {
   folder: MediaFolder;
