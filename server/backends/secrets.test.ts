@@ -32,6 +32,7 @@ let a1111: FakeAutomatic1111;
 let engine: SpawnedEngine;
 let dataDir: string;
 const seen: string[] = [];
+const logged: string[] = [];
 
 beforeAll(async () => {
   stability = await startFakeStability({ key: STABILITY_KEY, pollsBeforeVideo: 0 });
@@ -51,7 +52,7 @@ beforeAll(async () => {
       AIART_A1111_URL: a1111.url,
       AIART_A1111_AUTH: A1111_AUTH,
     },
-    { capture: true },
+    (line) => logged.push(line),
   );
 });
 afterAll(async () => {
@@ -101,7 +102,7 @@ it('keeps every key out of answers, engine info and logs, through successes and 
 
   engine.process.kill('SIGTERM');
   await engine.exited;
-  const everything = `${seen.join('\n')}\n${engine.output()}`;
+  const everything = [...seen, ...logged, engine.errors()].join('\n');
   expect(everything).toContain('"path":"/api/generate"');
   for (const secret of SECRET_FORMS) expect(everything).not.toContain(secret);
 });

@@ -8,25 +8,27 @@ export interface SpawnedEngine {
   process: ChildProcess;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
-  /** Everything it printed, stdout and stderr, when started with `capture`. */
-  output(): string;
+  /** Everything it wrote to stderr so far (which is also passed through to this process's). */
+  errors(): string;
 }
 
-export async function spawnEngine(env: Record<string, string>, options: { capture?: boolean } = {}): Promise<SpawnedEngine> {
+/** `onLine` hears every line the engine prints after it listens (its request log, with AIART_LOG=on). */
+export async function spawnEngine(env: Record<string, string>, onLine: (line: string) => void = () => undefined): Promise<SpawnedEngine> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', AIART_STATIC_DIR: '', AIART_LOG: 'off', ...env },
-    stdio: ['ignore', 'pipe', options.capture ? 'pipe' : 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const printed: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => printed.push(chunk.toString('utf8')));
+  const errors: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors.push(chunk.toString('utf8'));
+    process.stderr.write(chunk);
+  });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const lines = createInterface({ input: child.stdout! });
-  const output = () => printed.join('');
   for await (const line of lines) {
-    printed.push(`${line}\n`);
     if (line.startsWith('{"event":"listening"')) {
-      lines.on('line', (next) => options.capture && printed.push(`${next}\n`));
-      return { url: (JSON.parse(line) as { url: string }).url, process: child, exited, output };
+      lines.on('line', onLine);
+      return { url: (JSON.parse(line) as { url: string }).url, process: child, exited, errors: () => errors.join('') };
     }
   }
   throw new Error(`the engine exited before listening (code ${await exited})`);
