@@ -67,8 +67,8 @@ export function createComfyUiBackend(settings: Settings): Backend {
     });
   }
 
-  async function upload(job: ImageJob & { image: Buffer }): Promise<string> {
-    const fitted = await fitImage(job.image, DIFFUSION_SIZES[job.aspectRatio]);
+  async function upload(image: Buffer, size: { width: number; height: number }): Promise<string> {
+    const fitted = await fitImage(image, size);
     // A name of our own, so two requests never overwrite each other's picture.
     const form = imageUpload(fitted, 'png', { type: 'input', overwrite: 'true' }, { name: `aiart-${randomBytes(8).toString('hex')}.png` });
     const res = await upstream.call('/upload/image', { method: 'POST', body: form });
@@ -101,7 +101,7 @@ export function createComfyUiBackend(settings: Settings): Backend {
   async function run(job: ImageJob, image?: Buffer, strength = 1): Promise<BackendImage> {
     const { prompt, negativePrompt } = applyStyleWords(job.prompt, job.negativePrompt, job.stylePreset);
     const { width, height } = DIFFUSION_SIZES[job.aspectRatio];
-    const uploadedName = image ? await upload({ ...job, image }) : undefined;
+    const uploadedName = image ? await upload(image, { width, height }) : undefined;
     let graph: ComfyGraph;
     if (workflow) {
       graph = fillWorkflow(workflow.graph, { prompt, negative_prompt: negativePrompt, seed: job.seed, width, height, strength, image: uploadedName });

@@ -134,6 +134,21 @@ describe('Stability AI backend', () => {
     expect(Buffer.from(await video.arrayBuffer()).toString('latin1', 4, 8)).toBe('ftyp');
   });
 
+  it('keeps polling a Stability video job after the engine restarts', async () => {
+    const first = await startTestEngine({ AIART_STABILITY_API_KEY: KEY, AIART_STABILITY_URL: fake.url });
+    const start = await postForm(`${first.url}/api/img2video`, form({ seed: '5', model: 'stability:stable-video-diffusion' }, { bytes: await testPicture(576, 1024), name: 'a.png' }));
+    const started = (await start.json()) as { id: string };
+    expect(started).toMatchObject({ success: true, model: 'stability:stable-video-diffusion' });
+    const { id } = started;
+    await first.close();
+    const second = await startTestEngine({ AIART_STABILITY_API_KEY: KEY, AIART_STABILITY_URL: fake.url }, first.dataDir);
+    try {
+      expect((await pollVideo(second.url, id, '', 1)).body).toMatchObject({ status: 'complete', seed: '5' });
+    } finally {
+      await second.dispose();
+    }
+  });
+
   it('ends a video job Stability no longer knows as a failure', async () => {
     const start = await postForm(`${engine.url}/api/img2video`, form({ model: 'stability:stable-video-diffusion' }, { bytes: await testPicture(800, 800), name: 'a.png' }));
     const { id } = (await start.json()) as { id: string };

@@ -40,6 +40,8 @@ const NETWORK_REASONS: Record<string, string> = {
   ECONNRESET: 'connection reset',
   EHOSTUNREACH: 'host unreachable',
   UND_ERR_SOCKET: 'connection closed',
+  UND_ERR_HEADERS_TIMEOUT: "within Node's own limit of 300 s",
+  UND_ERR_BODY_TIMEOUT: "within Node's own limit of 300 s",
 };
 
 export type Upstream = ReturnType<typeof createUpstream>;

@@ -65,7 +65,7 @@ export async function handleVideoStart(req: IncomingMessage, res: ServerResponse
   sendJson(
     res,
     200,
-    { success: true, id: job.id, message: 'Video generation started. Poll the result with this id.' },
+    { success: true, id: job.id, message: 'Video generation started. Poll the result with this id.', model: choice.id },
     { 'Set-Cookie': `${SESSION_COOKIE}=${clientId}; Path=/; HttpOnly; SameSite=Lax` },
   );
 }
