@@ -22,7 +22,7 @@ export interface WorkflowValues {
 
 const PLACEHOLDER = /\{\{(prompt|negative_prompt|seed|width|height|strength|image)\}\}/g;
 
-export function isComfyGraph(value: unknown): value is ComfyGraph {
+function isComfyGraph(value: unknown): value is ComfyGraph {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const nodes = Object.values(value);
   return (

@@ -37,9 +37,6 @@ export type BackendKind = BackendSettings['kind'];
 /** Backends that spend the owner's money with each request. */
 export const PAID_KINDS: readonly BackendKind[] = ['stability', 'openai'];
 
-export const secretsOf = (settings: readonly BackendSettings[]): Secret[] =>
-  settings.flatMap((s) => ('key' in s ? [s.key] : 'auth' in s && s.auth ? [s.auth] : []));
-
 /** One line for the start banner: the backends in the order they are tried, never their keys. */
 export const backendsInUse = (settings: readonly BackendSettings[]): string =>
   [...settings.map((s) => `${s.label} at ${s.url}`), 'the local preview engine (procedural art, not an AI model)'].join(', then ');

@@ -24,14 +24,14 @@ interface StabilityModel {
   imageToImage: boolean;
 }
 
-export const STABILITY_MODELS: readonly StabilityModel[] = [
+const STABILITY_MODELS: readonly StabilityModel[] = [
   { name: 'ultra', label: 'Stable Image Ultra', endpoint: 'ultra', imageToImage: true },
   { name: 'core', label: 'Stable Image Core', endpoint: 'core', imageToImage: false },
   { name: 'sd3.5-large', label: 'Stable Diffusion 3.5 Large', endpoint: 'sd3', imageToImage: true },
   { name: 'sd3.5-large-turbo', label: 'Stable Diffusion 3.5 Large Turbo', endpoint: 'sd3', imageToImage: true },
   { name: 'sd3.5-medium', label: 'Stable Diffusion 3.5 Medium', endpoint: 'sd3', imageToImage: true },
 ];
-export const STABILITY_VIDEO_MODEL = 'stable-video-diffusion';
+const STABILITY_VIDEO_MODEL = 'stable-video-diffusion';
 
 const videoStart = z.looseObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) });
 

@@ -1,7 +1,7 @@
 /** Multipart forms, as Stability, OpenAI, ComfyUI and AiArt take them: text fields and one picture. */
 import type { ImageKind } from '../upload/decode-image';
 
-export const asBlob = (bytes: Buffer, kind: ImageKind): Blob =>
+const asBlob = (bytes: Buffer, kind: ImageKind): Blob =>
   new Blob([new Uint8Array(bytes)], { type: `image/${kind}` });
 
 export function formOf(fields: Record<string, string>): FormData {
