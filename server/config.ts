@@ -1,5 +1,7 @@
 /** The engine's settings, read once from environment variables; every switch is off by default. */
 import path from 'node:path';
+import { gatewayFromEnv } from './backends/config';
+import type { BackendSettings } from './backends/settings';
 import { type Env, flag, list, number, origin } from './env-values';
 import { type GuardSettings, guardSettingsFromEnv } from './guard-settings';
 
@@ -36,6 +38,10 @@ export interface EngineConfig {
   upstream?: string;
   /** Other origins the studio's Content-Security-Policy allows it to call. */
   extraOrigins: string[];
+  /** Backends besides the local preview, the AiArt upstream first when there is one. */
+  backends: BackendSettings[];
+  /** When set, API requests need `Authorization: Bearer <token>`. */
+  accessToken?: string;
   log: boolean;
   quirks: HostedQuirks;
   guards: GuardSettings;
@@ -44,15 +50,19 @@ export interface EngineConfig {
 export const HOSTED_ORIGIN = 'https://aiart-zroo.onrender.com';
 
 export function configFromEnv(env: Env = process.env): EngineConfig {
+  const host = env.HOST || '127.0.0.1';
+  const upstream = env.AIART_UPSTREAM ? origin(env.AIART_UPSTREAM, 'AIART_UPSTREAM') : undefined;
+  const backendTimeoutMs = number(env, 'AIART_BACKEND_TIMEOUT_SECONDS', 300, 0.1, 3600) * 1000;
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: number(env, 'PORT', 8787, 0, 65535),
     dataDir: path.resolve(env.AIART_DATA_DIR || '.aiart-data'),
     staticDir: env.AIART_STATIC_DIR === undefined ? path.resolve('dist') : env.AIART_STATIC_DIR || undefined,
     mediaTtlSeconds: number(env, 'AIART_MEDIA_TTL_SECONDS', 24 * 3600, 1, 365 * 24 * 3600),
     videoSeconds: number(env, 'AIART_VIDEO_SECONDS', 8, 0, 3600),
-    upstream: env.AIART_UPSTREAM ? origin(env.AIART_UPSTREAM, 'AIART_UPSTREAM') : undefined,
+    upstream,
     extraOrigins: list(env, 'AIART_EXTRA_ORIGINS', origin),
+    ...gatewayFromEnv(env, host, upstream, backendTimeoutMs),
     log: (env.AIART_LOG ?? 'on') !== 'off',
     quirks: {
       latencyMs: number(env, 'AIART_LATENCY_MS', 0, 0, 600_000),

@@ -1,6 +1,7 @@
-/** What every route handler shares: settings, file and job stores, and the hosted quirks. */
+/** What every route handler shares: settings, backends, file and job stores, and the hosted quirks. */
 import { randomInt } from 'node:crypto';
 import { MAX_SEED } from '../src/api/contract';
+import type { BackendRegistry } from './backends/registry';
 import type { EngineConfig } from './config';
 import type { JobStore } from './jobs/job-store';
 import type { MediaStore } from './media/media-store';
@@ -9,6 +10,8 @@ import type { RenderPool } from './video/render-pool';
 
 export interface EngineContext {
   config: EngineConfig;
+  /** Every backend and its models; routes pick one per request. */
+  backends: BackendRegistry;
   media: MediaStore;
   jobs: JobStore;
   quirks: Quirks;

@@ -6,15 +6,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MEDIA_FOLDERS } from '../src/api/contract';
+import { createBackends } from './backends/create-backends';
 import { type EngineConfig, HOSTED_ORIGIN } from './config';
 import type { EngineContext } from './engine-context';
 import { ApiError } from './http/api-error';
-import { clientAddress, requestOrigin } from './http/request-info';
+import { checkAccessToken } from './http/access-token';
+import { clientAddress } from './http/request-info';
 import { BASE_HEADERS, sendError, sendJson } from './http/respond';
 import { manageServer, serverTimeouts } from './http/server-lifecycle';
 import { openJobStore } from './jobs/job-store';
 import { openMediaStore } from './media/media-store';
-import { proxyRequest } from './proxy';
 import { createQuirks } from './quirks/hosted-quirks';
 import { handleGenerate } from './routes/generate';
 import { handleImageToImage } from './routes/image-to-image';
@@ -83,7 +84,7 @@ async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: EngineCo
   const refund = await ctx.quirks.beforeApi(clientAddress(req), Boolean(post));
   try {
     if (post) await post(req, res, ctx);
-    else handleVideoResult(decodeSegment(result![1]), res, ctx);
+    else await handleVideoResult(decodeSegment(result![1]), res, ctx);
   } catch (error) {
     refund();
     throw error;
@@ -91,19 +92,21 @@ async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: EngineCo
 }
 
 export async function startEngine(config: EngineConfig): Promise<Engine> {
+  const renderPool = createRenderPool(config.guards.videoWorkers);
   const ctx: EngineContext = {
     config,
+    backends: createBackends(config.backends, renderPool),
     media: await openMediaStore(config.dataDir, config.mediaTtlSeconds),
     jobs: await openJobStore(config.dataDir),
     quirks: createQuirks(config.quirks),
     renders: new Set(),
-    renderPool: createRenderPool(config.guards.videoWorkers),
+    renderPool,
   };
   const guard = createRequestGuard(config.guards, config.host);
   const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
   const csp = contentSecurityPolicy(backends);
-  /** Tells the studio what serves it, so it can say "local preview engine" or "hosted". */
-  const engineInfo = { engine: config.upstream ? 'proxy' : 'local-preview', upstream: config.upstream, allowedOrigins: backends };
+  /** Tells the studio what serves it: "local preview engine", "hosted", or which models. */
+  const engineInfo = { upstream: config.upstream, allowedOrigins: backends, accessTokenRequired: Boolean(config.accessToken) };
   const expireJobs = setInterval(
     () => void ctx.jobs.expire(Date.now() - config.mediaTtlSeconds * 1000).catch(() => undefined),
     60_000,
@@ -124,14 +127,13 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     }
     if (pathname === '/engine.json') {
       allow(req, READ);
-      sendJson(res, 200, engineInfo);
+      sendJson(res, 200, { ...(await ctx.backends.describe()), ...engineInfo });
       return;
     }
-    if (config.upstream && (isApi || media)) {
-      await proxyRequest(req, res, config.upstream, requestOrigin(req, `${config.host}:${config.port}`));
-      return;
+    if (isApi) {
+      checkAccessToken(req, config.accessToken);
+      return routeApi(req, res, ctx, pathname);
     }
-    if (isApi) return routeApi(req, res, ctx, pathname);
     if (media) return handleMedia(req, res, ctx, media[1], media[2]);
     if (config.staticDir && (await serveStatic(req, res, config.staticDir, pathname, csp))) return;
     throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
+import { backendsInUse } from './backends/settings';
 import { configFromEnv } from './config';
 import { startEngine } from './engine';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const mode = config.upstream ? `proxy to ${config.upstream}` : 'local preview engine (procedural art, not an AI model)';
+  const mode = backendsInUse(config.backends);
   console.log(JSON.stringify({ event: 'listening', url: engine.url, mode, dataDir: config.dataDir, studio: Boolean(config.staticDir) }));
   console.log(`\n  AiArt Studio ${config.staticDir ? 'is ready' : 'engine (API only) is ready'}: ${engine.url}\n  Backend: ${mode}\n`);
 

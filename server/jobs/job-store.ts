@@ -1,6 +1,7 @@
 /**
  * Video jobs, kept in memory and written to disk on every change, so a finished job outlives a
- * restart; a job still queued or running when the engine stopped is loaded back as failed.
+ * restart; a job queued or rendering here when the engine stopped is loaded back as failed,
+ * while one an upstream runs is polled on as before.
  */
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +20,10 @@ interface JobBase {
   /** Not reported complete before this time, so jobs take a realistic while. */
   readyAt: number;
   polls: number;
+  /** The model id that makes it, and the backend's own handle on a job its upstream runs. */
+  model?: string;
+  backend?: string;
+  ticket?: string;
 }
 
 const SAFE_ID = /^[a-f0-9]{32}$/;
@@ -50,7 +55,7 @@ export async function openJobStore(dataDir: string): Promise<JobStore> {
     if (!SAFE_ID.test(id) || !name.endsWith('.json')) continue;
     try {
       const job = JSON.parse(await readFile(fileOf(id), 'utf8')) as VideoJob;
-      if (job.state === 'queued' || job.state === 'running') await put({ ...job, state: 'failed', error: INTERRUPTED });
+      if ((job.state === 'queued' || job.state === 'running') && !job.ticket) await put({ ...job, state: 'failed', error: INTERRUPTED });
       else jobs.set(id, job);
     } catch {
       // A file cut short by a crash mid-write holds no job worth keeping.

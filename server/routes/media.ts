@@ -40,7 +40,7 @@ export async function handleMedia(
     res.end();
     return;
   }
-  createReadStream(found.file, { start, end }).on('error', () => res.destroy()).pipe(res);
+  createReadStream(found.file, { start, end, highWaterMark: 1024 * 1024 }).on('error', () => res.destroy()).pipe(res);
 }
 
 /** One byte range (`bytes=a-b`, `bytes=a-` or `bytes=-n`); multiple ranges get the whole file. */
