@@ -54,7 +54,7 @@ async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: EngineCo
   allow(req, post ? 'POST' : 'GET');
   await ctx.quirks.beforeApi(clientAddress(req), Boolean(post));
   if (post) await post(req, res, ctx);
-  else handleVideoResult(decodeSegment(result![1]), res, ctx);
+  else await handleVideoResult(decodeSegment(result![1]), res, ctx);
 }
 
 export async function startEngine(config: EngineConfig): Promise<Engine> {

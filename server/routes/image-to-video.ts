@@ -71,8 +71,8 @@ async function runJob(
   }
 }
 
-export function handleVideoResult(id: string, res: ServerResponse, ctx: EngineContext): void {
-  const job = ctx.jobs.get(id);
+export async function handleVideoResult(id: string, res: ServerResponse, ctx: EngineContext): Promise<void> {
+  const job = await ctx.jobs.get(id);
   if (!job) throw new ApiError(404, `No video generation has the id "${id.slice(0, 64)}"`);
   job.polls++;
   if (job.polls <= ctx.quirks.retryPolls) {
