@@ -18,7 +18,7 @@ import { handleGenerate } from './routes/generate';
 import { handleImageToImage } from './routes/image-to-image';
 import { handleVideoResult, handleVideoStart } from './routes/image-to-video';
 import { handleMedia } from './routes/media';
-import { contentSecurityPolicy, serveStatic } from './static-site';
+import { contentSecurityPolicy, openStaticSite } from './static-site';
 
 export interface Engine {
   url: string;
@@ -66,7 +66,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     renders: new Set(),
   };
   const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
-  const csp = contentSecurityPolicy(backends);
+  const site = config.staticDir ? openStaticSite(config.staticDir, contentSecurityPolicy(backends)) : undefined;
   /** Tells the studio what serves it, so it can say "local preview engine" or "hosted". */
   const engineInfo = { engine: config.upstream ? 'proxy' : 'local-preview', upstream: config.upstream, allowedOrigins: backends };
   const expireJobs = setInterval(
@@ -89,7 +89,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     }
     if (isApi) return routeApi(req, res, ctx, pathname);
     if (media) return handleMedia(req, res, ctx, media[1], media[2]);
-    if (config.staticDir && (await serveStatic(req, res, config.staticDir, pathname, csp))) return;
+    if (site?.(req, res, pathname)) return;
     throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);
   }
 
