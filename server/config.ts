@@ -35,6 +35,8 @@ export interface EngineConfig {
   /** Other origins the studio's Content-Security-Policy allows it to call. */
   extraOrigins: string[];
   log: boolean;
+  /** Behind a reverse proxy: take the scheme and host from X-Forwarded-Proto and X-Forwarded-Host. */
+  trustProxy: boolean;
   quirks: HostedQuirks;
 }
 
@@ -81,6 +83,7 @@ export function configFromEnv(env: Env = process.env): EngineConfig {
       .filter(Boolean)
       .map((value) => origin(value, 'AIART_EXTRA_ORIGINS')),
     log: (env.AIART_LOG ?? 'on') !== 'off',
+    trustProxy: flag(env, 'AIART_TRUST_PROXY'),
     quirks: {
       latencyMs: number(env, 'AIART_LATENCY_MS', 0, 0, 600_000),
       coldStartMs: number(env, 'AIART_COLD_START_MS', 0, 0, 600_000),

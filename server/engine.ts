@@ -84,7 +84,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
       return;
     }
     if (config.upstream && (isApi || media)) {
-      await proxyRequest(req, res, config.upstream, requestOrigin(req, `${config.host}:${config.port}`));
+      await proxyRequest(req, res, config.upstream, requestOrigin(req, config));
       return;
     }
     if (isApi) return routeApi(req, res, ctx, pathname);

@@ -30,7 +30,7 @@ export async function handleImageToImage(req: IncomingMessage, res: ServerRespon
   );
   const bytes = await encodeRaster(raster, fields.output_format);
   const name = await ctx.media.save('processed_images', `img2img_${seed}`, fields.output_format, bytes);
-  const origin = requestOrigin(req, `${ctx.config.host}:${ctx.config.port}`);
+  const origin = requestOrigin(req, ctx.config);
   sendJson(res, 200, {
     success: true,
     message: 'Image transformed successfully',
