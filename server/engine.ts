@@ -8,7 +8,9 @@ import { MEDIA_FOLDERS } from '../src/api/contract';
 import { type EngineConfig, HOSTED_ORIGIN } from './config';
 import type { EngineContext } from './engine-context';
 import { ApiError } from './http/api-error';
+import { createHealthCheck } from './http/health';
 import { clientAddress, requestOrigin } from './http/request-info';
+import { trackRequest } from './http/request-log';
 import { sendError, sendJson } from './http/respond';
 import { openJobStore } from './jobs/job-store';
 import { openMediaStore } from './media/media-store';
@@ -67,6 +69,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
   };
   const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
   const site = config.staticDir ? openStaticSite(config.staticDir, contentSecurityPolicy(backends)) : undefined;
+  const answerHealth = createHealthCheck(config);
   /** Tells the studio what serves it, so it can say "local preview engine" or "hosted". */
   const engineInfo = { engine: config.upstream ? 'proxy' : 'local-preview', upstream: config.upstream, allowedOrigins: backends };
   const expireJobs = setInterval(
@@ -83,6 +86,7 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
       sendJson(res, 200, engineInfo);
       return;
     }
+    if (pathname === '/healthz') return answerHealth(req, res);
     if (config.upstream && (isApi || media)) {
       await proxyRequest(req, res, config.upstream, requestOrigin(req, config));
       return;
@@ -94,22 +98,10 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
   }
 
   const server = createServer((req, res) => {
-    const started = performance.now();
-    if (config.log) {
-      res.on('finish', () => {
-        const line = {
-          time: new Date().toISOString(),
-          method: req.method,
-          path: (req.url ?? '').split('?')[0].slice(0, 300),
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        };
-        process.stdout.write(`${JSON.stringify(line)}\n`);
-      });
-    }
+    const requestId = trackRequest(req, res, config.log);
     handle(req, res).catch((error: unknown) => {
       if (!(error instanceof ApiError)) {
-        console.error(JSON.stringify({ event: 'request-failed', path: req.url, error: String(error) }));
+        console.error(JSON.stringify({ event: 'request-failed', requestId, path: req.url, error: String(error) }));
       }
       sendError(res, error);
       // An early error leaves the upload unread: drain it without keeping it, up to a bound.
