@@ -1,15 +1,14 @@
 /**
  * Proves the production install works: copies what a deploy ships (package files, the start
  * script, the studio and engine builds) to a temporary folder, runs `npm ci --omit=dev` there,
- * then `npm start`, and checks with plain HTTP that it serves the studio compressed, reports
- * healthy, and makes an image and a video. Run after `npm run build`; CI runs it.
+ * then the start script as `npm start` does, and checks over HTTP that it serves the studio
+ * compressed, reports healthy, and makes an image and a video. Run after `npm run build`.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { type SpawnedEngine, spawnEngine } from '../server/testing/spawn-engine';
 
 const SHIPPED = ['package.json', 'package-lock.json', 'scripts/start.mjs', 'dist', 'dist-server'];
 const DEV_ONLY = ['vite', 'tsx', 'esbuild', 'vitest'];
@@ -18,23 +17,6 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
-}
-
-async function listeningUrl(child: ChildProcess): Promise<string> {
-  const lines = createInterface({ input: child.stdout! });
-  const listening = (async () => {
-    for await (const line of lines) {
-      if (line.startsWith('{"event":"listening"')) return (JSON.parse(line) as { url: string }).url;
-    }
-    return undefined;
-  })();
-  const outcome = await Promise.race([listening, once(child, 'exit').then(() => undefined)]);
-  if (!outcome) {
-    const code = child.exitCode ?? (await once(child, 'exit'))[0];
-    throw new Error(`npm start ended before listening (exit code ${code}); its errors are above`);
-  }
-  child.stdout!.resume();
-  return outcome;
 }
 
 async function checkServing(url: string): Promise<void> {
@@ -84,7 +66,7 @@ for (const built of ['dist/index.html', 'dist-server/main.js']) {
   check(existsSync(built), `${built} is missing: run \`npm run build\` first`);
 }
 const folder = mkdtempSync(path.join(tmpdir(), 'aiart-production-'));
-let engine: ChildProcess | undefined;
+let engine: SpawnedEngine | undefined;
 try {
   for (const item of SHIPPED) cpSync(item, path.join(folder, item), { recursive: true });
   execFileSync('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, stdio: 'inherit' });
@@ -92,21 +74,19 @@ try {
   check(present.length === 0, `npm ci --omit=dev installed development packages: ${present.join(', ')}`);
   console.log(`production install done (${elapsed()})`);
 
-  // Its own process group, so stopping it stops npm and the engine under it.
-  engine = spawn('npm', ['start'], {
-    cwd: folder,
-    detached: true,
-    env: { ...process.env, PORT: '0', AIART_DATA_DIR: path.join(folder, 'data'), AIART_VIDEO_SECONDS: '0', AIART_LOG: 'off' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await listeningUrl(engine);
-  await checkServing(url);
-  console.log(`production check passed: npm ci --omit=dev, then npm start serves the studio compressed, /healthz, an image and a video (${elapsed()})`);
+  // What `npm start` runs, without npm in between to pass the stop signal on.
+  const { scripts } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  check(scripts.start === 'node scripts/start.mjs', `npm start runs "${scripts.start}": update this check to run that`);
+  engine = await spawnEngine(
+    { AIART_DATA_DIR: path.join(folder, 'data'), AIART_STATIC_DIR: 'dist', AIART_VIDEO_SECONDS: '0' },
+    { args: ['scripts/start.mjs'], cwd: folder },
+  );
+  await checkServing(engine.url);
+  console.log(`production check passed: npm ci --omit=dev, then the start script serves the studio compressed, /healthz, an image and a video (${elapsed()})`);
 } finally {
-  if (engine?.pid && engine.exitCode === null) {
-    const exited = once(engine, 'exit');
-    process.kill(-engine.pid, 'SIGTERM');
-    await exited;
+  if (engine) {
+    engine.process.kill('SIGTERM');
+    await engine.exited;
   }
   rmSync(folder, { recursive: true, force: true });
 }
