@@ -69,7 +69,7 @@ async function audit(url: string, output: string): Promise<Figures> {
 }
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'aiart-bench-lighthouse-'));
-const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, AIART_STATIC_DIR: path.resolve('dist') }, COMPILED);
+const engine = await spawnEngine({ AIART_DATA_DIR: dataDir, AIART_STATIC_DIR: path.resolve('dist') }, undefined, COMPILED);
 const misses: string[] = [];
 try {
   for (const page of PAGES) {

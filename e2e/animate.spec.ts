@@ -67,15 +67,20 @@ test('a WEBP photo is sent as a PNG video frame of the chosen shape', async ({ p
   expect(playback).toMatchObject({ width: 576, height: 1024 });
 });
 
-test('a second video while one runs is refused with a clear message', async ({ page, animatePage, startQuirkyEngine }) => {
+test('a second video while one runs waits its turn, saying why, and either can be stopped', async ({ animatePage, startQuirkyEngine, page }) => {
   const { url } = await startQuirkyEngine({ AIART_VIDEO_SECONDS: '30', AIART_ONE_VIDEO_PER_CLIENT: '1' });
   await page.goto(`${url}/animate`);
   await animatePage.source.drop(await testPhoto(800, 800));
   await animatePage.animateButton.click();
   await expect(animatePage.jobs.first().getByRole('status')).toContainText('Rendering video…');
   await animatePage.animateButton.click();
-  await expect(page.getByRole('alert').filter({ hasText: /already running.*wait for it to finish/ })).toBeVisible();
-  await animatePage.jobs.first().getByRole('button', { name: 'Stop waiting' }).click();
-  await expect(animatePage.jobs.first().getByRole('alert')).toContainText('You stopped waiting for this video');
-  await expect(animatePage.jobs.first().getByRole('button', { name: 'Check again' })).toBeVisible();
+  const second = animatePage.jobs.first();
+  const first = animatePage.jobs.nth(1);
+  await expect(second).toContainText(/Last answer: .*already running.*wait for it to finish/);
+  await expect(second.getByRole('status')).toContainText(/Trying again in \d+ s/);
+  await first.getByRole('button', { name: 'Stop waiting' }).click();
+  await expect(first.getByRole('alert')).toContainText('You stopped waiting for this video');
+  await expect(first.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  await expect(second.getByRole('alert')).toContainText('Cancelled');
 });

@@ -1,5 +1,6 @@
 /** A new user creates images from text against the real local engine. */
 import { expect, test } from './fixtures';
+import { keptMediaDigests } from './support/kept-items';
 
 test('types a prompt, picks a style and a ratio, and gets an image of the right pixel size', async ({ createPage, page }) => {
   await createPage.goto();
@@ -36,14 +37,9 @@ test('Ctrl+Enter generates from the keyboard, and a locked seed repeats the pict
   await createPage.prompt.press('Control+Enter');
   await createPage.prompt.press('Control+Enter');
   await expect(createPage.images()).toHaveCount(2);
-  const [a, b] = await createPage.images().evaluateAll((images) =>
-    Promise.all(
-      (images as HTMLImageElement[]).map(async (img) => {
-        const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
-        return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))).join(',');
-      }),
-    ),
-  );
+  // Compare the copies this browser keeps, once both are kept.
+  await expect.poll(() => keptMediaDigests(page).then((digests) => digests.length)).toBe(2);
+  const [a, b] = await keptMediaDigests(page);
   expect(a).toBe(b);
   await expect(createPage.results.getByText('Seed 777')).toHaveCount(2);
 });

@@ -22,10 +22,10 @@ test('a backend that keeps failing ends in a clear error on the card, with Retry
   await createPage.prompt.fill('Never arrives');
   await createPage.generateButton.click();
   const card = createPage.results.first();
-  await expect(card.getByText(/Retrying \(attempt 2\)/)).toBeVisible();
+  await expect(card.getByText(/Attempt 2 after: Injected server error/)).toBeVisible();
   const alert = card.getByRole('alert');
-  await expect(alert).toContainText('Generation failed', { timeout: 30_000 });
-  await expect(alert).toContainText('Injected server error (AIART_FAILURE_RATE)');
+  await expect(alert).toContainText('Generation failed', { timeout: 40_000 });
+  await expect(alert).toContainText('Gave up after 5 attempts. The last one failed: Injected server error (AIART_FAILURE_RATE)');
   await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue('Never arrives');
 });

@@ -79,6 +79,7 @@ try {
   check(scripts.start === 'node scripts/start.mjs', `npm start runs "${scripts.start}": update this check to run that`);
   engine = await spawnEngine(
     { AIART_DATA_DIR: path.join(folder, 'data'), AIART_STATIC_DIR: 'dist', AIART_VIDEO_SECONDS: '0' },
+    undefined,
     { args: ['scripts/start.mjs'], cwd: folder },
   );
   await checkServing(engine.url);

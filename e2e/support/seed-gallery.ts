@@ -103,3 +103,21 @@ export function scrollThrough(stepPx: number): Promise<{ frames: number[]; maxCe
     requestAnimationFrame(step);
   });
 }
+
+/**
+ * Arms a timer for the next key pressed in the page: it resolves with the milliseconds from that
+ * key to the first frame after the gallery's results changed. Await it as `window.__searchTiming`.
+ */
+export function armSearchTiming(): void {
+  const timing = new Promise<number>((resolve) => {
+    let pressed = 0;
+    window.addEventListener('keydown', () => (pressed = performance.now()), { once: true, capture: true });
+    const observer = new MutationObserver(() => {
+      if (!pressed) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - pressed));
+    });
+    observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
+  });
+  (window as unknown as { __searchTiming: Promise<number> }).__searchTiming = timing;
+}

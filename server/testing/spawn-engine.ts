@@ -23,7 +23,12 @@ export const FROM_SOURCE: EngineCommand = { args: ['--import', 'tsx', 'server/ma
 /** The production build, as `npm start` runs it after `npm run build`. */
 export const COMPILED: EngineCommand = { args: ['--enable-source-maps', 'dist-server/main.js'] };
 
-export async function spawnEngine(env: Record<string, string>, command: EngineCommand = FROM_SOURCE): Promise<SpawnedEngine> {
+/** `onLine` hears every line the engine prints after it listens (its request log, with AIART_LOG=on). */
+export async function spawnEngine(
+  env: Record<string, string>,
+  onLine: (line: string) => void = () => undefined,
+  command: EngineCommand = FROM_SOURCE,
+): Promise<SpawnedEngine> {
   const child = spawn(process.execPath, command.args, {
     cwd: command.cwd,
     env: { ...process.env, PORT: '0', AIART_STATIC_DIR: '', AIART_LOG: 'off', ...env },
@@ -33,7 +38,7 @@ export async function spawnEngine(env: Record<string, string>, command: EngineCo
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
     if (line.startsWith('{"event":"listening"')) {
-      lines.on('line', () => undefined);
+      lines.on('line', onLine);
       return { url: (JSON.parse(line) as { url: string }).url, process: child, exited };
     }
   }

@@ -32,11 +32,6 @@ export class ApiError extends Error {
   }
 }
 
-/** The words to show for any failure: an ApiError's own message, else the fallback. */
-export function errorMessage(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback;
-}
-
 /** Reads Retry-After as seconds or as an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;

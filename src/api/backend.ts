@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { STORAGE_KEYS } from '../lib/storage-keys';
 
 export const HOSTED_URL = 'https://aiart-zroo.onrender.com';
 
@@ -41,7 +42,7 @@ export const useBackendStore = create<BackendState>()(
       markAwake: (baseUrl) => set((state) => (state.awake[baseUrl] ? state : { awake: { ...state.awake, [baseUrl]: true } })),
     }),
     {
-      name: 'aiart.backend',
+      name: STORAGE_KEYS.backend,
       version: 1,
       partialize: ({ choice, customUrl, pollSeconds }) => ({ choice, customUrl, pollSeconds }),
       merge: (persisted, current) => {

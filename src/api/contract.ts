@@ -161,6 +161,9 @@ export const imageToVideoFieldsSchema = z.object({
 });
 export type ImageToVideoFields = z.infer<typeof imageToVideoFieldsSchema>;
 
+/** The request schema of each kind of result: text to image, image to image, image to video. */
+export const REQUEST_SCHEMAS = { image: generateRequestSchema, transform: imageToImageFieldsSchema, video: imageToVideoFieldsSchema } as const;
+
 const httpUrl = z.string().check(
   z.refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL'),
 );

@@ -1,8 +1,6 @@
 /** Image to video, step one: POST /api/img2video starts a job and answers its id. */
-import { useMutation } from '@tanstack/react-query';
 import { type ImageToVideoFields, videoStartResponseSchema } from './contract';
 import { callBackend } from './call-backend';
-import { retryDelay, shouldRetry } from './retry-policy';
 import { imageForm } from './transform-image';
 
 export async function startVideo(baseUrl: string, image: Blob, params: ImageToVideoFields, signal?: AbortSignal): Promise<string> {
@@ -15,10 +13,3 @@ export async function startVideo(baseUrl: string, image: Blob, params: ImageToVi
   });
   return data.id;
 }
-
-export const useStartVideo = (baseUrl: string) =>
-  useMutation({
-    mutationFn: ({ image, params }: { image: Blob; params: ImageToVideoFields }) => startVideo(baseUrl, image, params),
-    retry: shouldRetry,
-    retryDelay,
-  });

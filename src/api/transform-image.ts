@@ -1,9 +1,7 @@
-/** Image to image: POST /api/img2img with the source image as multipart, as a query per run. */
-import { useQuery } from '@tanstack/react-query';
+/** Image to image: POST /api/img2img with the source image as multipart. */
 import { type ImageToImageFields, imageResponseSchema } from './contract';
 import { callBackend } from './call-backend';
 import { type GeneratedImage, imageFromAnswer } from './image-result';
-import { runQueryOptions } from './run-query';
 
 export type TransformParams = Required<Omit<ImageToImageFields, 'style_preset'>> & Pick<ImageToImageFields, 'style_preset'>;
 
@@ -29,6 +27,3 @@ export async function transformImage(
   });
   return imageFromAnswer(data, params.seed);
 }
-
-export const useTransformation = (runId: string, baseUrl: string, image: Blob, params: TransformParams) =>
-  useQuery(runQueryOptions(runId, (signal) => transformImage(baseUrl, image, params, signal)));

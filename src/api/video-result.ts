@@ -1,16 +1,10 @@
 /**
- * Image to video, step two: GET /api/img2video/result/:id, polled until the job is complete.
- * `status: "retry"` and transient failures (5xx, 429, network loss, even past the retries) keep
- * polling; a 4xx or a finished job stops it.
+ * Image to video, step two: GET /api/img2video/result/:id, asked by the run queue until the job
+ * is complete. `status: "retry"` and a 202 both mean the job is still running.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import { videoResultResponseSchema } from './contract';
 import { ApiError } from './api-error';
 import { callBackend } from './call-backend';
-import { apiKeys } from './query-keys';
-import { retryDelay, shouldRetry } from './retry-policy';
-
-export const DEFAULT_POLL_INTERVAL_MS = 5000;
 
 export type VideoProgress =
   | { status: 'running' }
@@ -41,21 +35,3 @@ export async function fetchVideoResult(baseUrl: string, id: string, signal?: Abo
     seed: Number.isFinite(seed) ? seed : 0,
   };
 }
-
-export const videoResultQueryOptions = (baseUrl: string, id: string, intervalMs = DEFAULT_POLL_INTERVAL_MS) =>
-  queryOptions({
-    queryKey: apiKeys.videoResult(baseUrl, id),
-    queryFn: ({ signal }) => fetchVideoResult(baseUrl, id, signal),
-    refetchInterval: (query) => {
-      if (query.state.data?.status === 'complete') return false;
-      const { error } = query.state;
-      return error && !(error instanceof ApiError && error.isTransient) ? false : intervalMs;
-    },
-    refetchIntervalInBackground: true,
-    retry: shouldRetry,
-    retryDelay,
-    staleTime: 0,
-  });
-
-export const useVideoResult = (baseUrl: string, id: string, intervalMs?: number) =>
-  useQuery(videoResultQueryOptions(baseUrl, id, intervalMs));

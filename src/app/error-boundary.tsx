@@ -1,5 +1,6 @@
 /** Catches a page that failed to render or to load, and offers a way on instead of a blank screen. */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { buttonClass } from '../components/button';
 
 interface State {
   error?: Error;
@@ -24,7 +25,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         <p className="mt-2 text-sm text-muted">{this.state.error.message}</p>
         <button
           type="button"
-          className="mt-4 rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-fg"
+          className={buttonClass('primary', 'mt-4')}
           onClick={() => window.location.reload()}
         >
           Reload the studio

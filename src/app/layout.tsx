@@ -18,7 +18,8 @@ function isCurrent(location: string, path: string): boolean {
   return location === path || location.startsWith(`${path}/`);
 }
 
-export function Layout({ children }: { children: ReactNode }) {
+/** `queue` is the queue's indicator, shown after the links. */
+export function Layout({ children, queue }: { children: ReactNode; queue?: ReactNode }) {
   const [location] = useLocation();
   return (
     <div className="flex h-full flex-col lg:flex-row">
@@ -51,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             );
           })}
+          {queue && <li>{queue}</li>}
         </ul>
         <div className="hidden lg:mt-auto lg:block lg:p-2">
           <BackendBadge />

@@ -1,24 +1,17 @@
 /** Before and after, one over the other: a slider (keyboard too) reveals the source on the left. */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
 interface CompareSliderProps {
   before: string;
-  after: string;
-  afterAlt: string;
-  onAfterLoad?(image: HTMLImageElement): void;
+  /** The result picture, filling the frame. */
+  after: ReactNode;
 }
 
-export function CompareSlider({ before, after, afterAlt, onAfterLoad }: CompareSliderProps) {
+export function CompareSlider({ before, after }: CompareSliderProps) {
   const [split, setSplit] = useState(0);
   return (
     <div className="absolute inset-0">
-      <img
-        src={after}
-        alt={afterAlt}
-        decoding="async"
-        onLoad={(event) => onAfterLoad?.(event.currentTarget)}
-        className="absolute inset-0 h-full w-full object-contain"
-      />
+      {after}
       <img
         src={before}
         alt=""

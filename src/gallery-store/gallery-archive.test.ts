@@ -47,7 +47,7 @@ describe('gallery export and import', () => {
     for (let i = 0; i < 20; i++) await source.getState().storeMedia(`item-${i}`, new Blob([PNG], { type: 'image/png' }), new Blob([WEBP], { type: 'image/webp' }));
     source.getState().upsert(item('video-1', { kind: 'video', request: { seed: 3, cfg_scale: 1.5, motion_bucket_id: 90 }, finishReason: 'CONTENT_FILTERED', remoteUrl: 'http://engine.test/processed_videos/v.mp4', createdAt: 9000 } as Partial<GalleryItem>));
     await source.getState().storeMedia('video-1', new Blob([MP4], { type: 'video/mp4' }));
-    source.getState().upsert(item('pending-1', { status: 'pending' }));
+    source.getState().upsert(item('pending-1', { status: 'queued' }));
 
     const { sink, blob, writes } = memorySink();
     const exported = await exportGallery(source, source.getState().items, sink);

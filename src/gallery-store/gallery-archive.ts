@@ -7,7 +7,7 @@
  */
 import { Unzip, UnzipInflate, Zip, ZipPassThrough } from 'fflate';
 import * as z from 'zod/mini';
-import { generateRequestSchema, imageToImageFieldsSchema, imageToVideoFieldsSchema, MAX_SEED } from '../api/contract';
+import { MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { concatBytes, parseJsonBytes } from '../lib/bytes';
 import { sniffImageType } from '../lib/image-file-check';
 import { safeMediaUrl } from '../lib/share-link';
@@ -23,7 +23,6 @@ const MAX_THUMB_BYTES = 2 * 1024 * 1024;
 const MAX_ITEMS = 100_000;
 
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'video/mp4': 'mp4' };
-const REQUEST_SCHEMAS = { image: generateRequestSchema, transform: imageToImageFieldsSchema, video: imageToVideoFieldsSchema } as const;
 
 interface Store {
   getState(): GalleryState;

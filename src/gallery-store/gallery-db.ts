@@ -3,23 +3,23 @@
  * thumbnails live in separate stores so that listing thousands of items never reads a Blob.
  *
  * Version 1 kept flat image records ({ prompt, imageUrl, ... }) and their media; version 2 adds
- * kinds, requests, thumbnails and a meta store, and upgrades every version-1 record in place;
- * version 3 adds the source pictures that transforms and videos made from a file were sent with.
+ * kinds, requests and thumbnails, and upgrades every version-1 record in place; version 3 adds
+ * the pictures that transforms and videos are sent with; version 4 drops an unused meta store.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { ASPECT_RATIOS, type AspectRatio, STYLE_PRESETS, type StylePreset } from '../api/contract';
+import { STORAGE_KEYS } from '../lib/storage-keys';
 import type { GalleryItem } from './gallery-item';
 
-export const GALLERY_DB_NAME = 'aiart-studio';
-export const GALLERY_DB_VERSION = 3;
+export const GALLERY_DB_NAME = STORAGE_KEYS.galleryDb;
+const GALLERY_DB_VERSION = 4;
 
 export interface GallerySchema extends DBSchema {
   items: { key: string; value: GalleryItem; indexes: { createdAt: number } };
   media: { key: string; value: Blob };
   thumbs: { key: string; value: Blob };
-  /** The picture a result was made from, when it was not itself a gallery item. */
+  /** The picture a transform or video run sends, kept with it. */
   sources: { key: string; value: Blob };
-  meta: { key: string; value: string | number };
 }
 
 export type GalleryDb = IDBPDatabase<GallerySchema>;
@@ -36,7 +36,7 @@ export interface LegacyItemV1 {
   format?: string;
 }
 
-export function upgradeLegacyItem(old: LegacyItemV1, hasMedia: boolean): GalleryItem {
+function upgradeLegacyItem(old: LegacyItemV1, hasMedia: boolean): GalleryItem {
   const format = old.format === 'jpg' || old.format === 'webp' ? old.format : 'png';
   const ratio = (ASPECT_RATIOS as readonly string[]).includes(old.aspectRatio ?? '') ? (old.aspectRatio as AspectRatio) : '16:9';
   const style = (STYLE_PRESETS as readonly string[]).includes(old.style ?? '') ? (old.style as StylePreset) : undefined;
@@ -61,11 +61,10 @@ export function upgradeLegacyItem(old: LegacyItemV1, hasMedia: boolean): Gallery
   };
 }
 
-type UpgradeTx = IDBPTransaction<GallerySchema, ('items' | 'media' | 'thumbs' | 'sources' | 'meta')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<GallerySchema, ('items' | 'media' | 'thumbs' | 'sources')[], 'versionchange'>;
 
 async function migrateToV2(db: GalleryDb, tx: UpgradeTx): Promise<void> {
   db.createObjectStore('thumbs');
-  db.createObjectStore('meta');
   const items = tx.objectStore('items');
   items.createIndex('createdAt', 'createdAt');
   const media = tx.objectStore('media');
@@ -78,7 +77,7 @@ async function migrateToV2(db: GalleryDb, tx: UpgradeTx): Promise<void> {
   }
 }
 
-export function openGalleryDb(name = GALLERY_DB_NAME): Promise<GalleryDb> {
+export function openGalleryDb(name: string = GALLERY_DB_NAME): Promise<GalleryDb> {
   return openDB<GallerySchema>(name, GALLERY_DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
@@ -87,6 +86,8 @@ export function openGalleryDb(name = GALLERY_DB_NAME): Promise<GalleryDb> {
       }
       if (oldVersion < 2) await migrateToV2(db, tx as UpgradeTx);
       if (oldVersion < 3) db.createObjectStore('sources');
+      // Version 2 made a meta store that nothing came to use.
+      if (oldVersion < 4 && db.objectStoreNames.contains('meta' as never)) db.deleteObjectStore('meta' as never);
     },
     // A newer studio in another tab needs the database: step aside rather than block it.
     blocking(_current, _blocked, event) {

@@ -5,8 +5,14 @@ import type { TransformParams } from '../api/transform-image';
 
 export type GalleryKind = 'image' | 'transform' | 'video';
 
-/** pending: still being made; ready: the result exists; failed: it never will. */
-export type GalleryStatus = 'pending' | 'ready' | 'failed';
+/**
+ * A run's life: queued (waiting its turn), running (sent, or a video job being polled), then
+ * ready (the result exists), failed (it never will, and why) or cancelled (by the creator).
+ */
+export type GalleryStatus = 'queued' | 'running' | 'ready' | 'failed' | 'cancelled';
+
+/** Still to finish: the run queue owns these. */
+export const isActive = (item: { status: GalleryStatus }) => item.status === 'queued' || item.status === 'running';
 
 interface ItemBase {
   id: string;
@@ -30,6 +36,16 @@ interface ItemBase {
   sourceStored?: boolean;
   /** Why the item failed, or why its media could not be kept. */
   problem?: string;
+  /** How many times its request has been sent. */
+  attempts?: number;
+  /** When the current attempt was sent. */
+  startedAt?: number;
+  /** True when it was sent again because a page closed while it was running. */
+  resent?: boolean;
+  /** Its place in the queue: lower goes first (Move to top); defaults to createdAt. */
+  queueOrder?: number;
+  /** A queued run waits until then before its next attempt (backing off after a server error). */
+  retryAt?: number;
 }
 
 export type GalleryItem =

@@ -2,6 +2,9 @@
 import { unwrap, wrap } from 'idb';
 import type { GalleryDb } from './gallery-db';
 import type { GalleryItem } from './gallery-item';
+import { restoreItem } from './restore-item';
+
+const restoreAll = (raw: unknown[]): GalleryItem[] => raw.flatMap((value) => restoreItem(value) ?? []);
 
 /** IDBIndex.getAllRecords, in browsers that have it: records in either direction in one request. */
 type IndexWithRecords = IDBIndex & {
@@ -27,7 +30,7 @@ export async function readAllItems(db: GalleryDb): Promise<GalleryItem[]> {
   let after: string | undefined;
   for (;;) {
     const page = await db.getAll('items', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE_ITEMS);
-    items.push(...page);
+    for (const item of restoreAll(page)) items.push(item);
     if (page.length < PAGE_ITEMS) break;
     after = page[page.length - 1].id;
   }
@@ -46,11 +49,12 @@ export async function readNewestItems(db: GalleryDb, count: number): Promise<{ i
   if (typeof raw.getAllRecords === 'function') {
     // One request where the browser can read newest first; a cursor step per item elsewhere.
     const records = await wrap(raw.getAllRecords({ count, direction: 'prev' }));
-    items = records.map((record) => record.value);
+    items = restoreAll(records.map((record) => record.value));
   } else {
     let cursor = await index.openCursor(null, 'prev');
     while (cursor && items.length < count) {
-      items.push(cursor.value);
+      const item = restoreItem(cursor.value);
+      if (item) items.push(item);
       cursor = await cursor.continue();
     }
   }
@@ -106,7 +110,7 @@ export async function readItems(db: GalleryDb, ids: string[]): Promise<Array<Gal
   const tx = db.transaction('items');
   const items = await Promise.all(ids.map((id) => tx.store.get(id)));
   await tx.done;
-  return items;
+  return items.map((item) => (item === undefined ? undefined : restoreItem(item)));
 }
 
 export async function readThumbs(db: GalleryDb, ids: string[]): Promise<Map<string, Blob>> {
@@ -117,6 +121,15 @@ export async function readThumbs(db: GalleryDb, ids: string[]): Promise<Map<stri
 }
 
 export const readMedia = (db: GalleryDb, id: string): Promise<Blob | undefined> => db.get('media', id);
+
+/** Queues new runs: each item with the picture it sends (transforms and videos), in one transaction. */
+export async function writeRuns(db: GalleryDb, runs: Array<{ item: GalleryItem; source?: Blob }>): Promise<void> {
+  const tx = db.transaction(['items', 'sources'], 'readwrite');
+  await Promise.all([
+    ...runs.flatMap(({ item, source }) => [tx.objectStore('items').put(item), source ? tx.objectStore('sources').put(source, item.id) : undefined]),
+    tx.done,
+  ]);
+}
 
 /** Keeps the picture a result was made from, with the item that now says so. */
 export async function writeSource(db: GalleryDb, item: GalleryItem, source: Blob): Promise<void> {

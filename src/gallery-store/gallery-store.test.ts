@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GALLERY_DB_NAME, type LegacyItemV1, openGalleryDb } from './gallery-db';
 import type { GalleryItem } from './gallery-item';
 import { readMedia } from './gallery-records';
-import { createGalleryStore, INTERRUPTED, STORAGE_FULL } from './gallery-store';
+import { INTERRUPTED, STORAGE_FULL } from './gallery-messages';
+import { createGalleryStore } from './gallery-store';
 
 let counter = 0;
 const stores: Array<ReturnType<typeof createGalleryStore>> = [];
@@ -113,18 +114,67 @@ describe('gallery store', () => {
     expect(reopened.getState().items[0]).toMatchObject({ id: 'big', problem: STORAGE_FULL });
   });
 
-  it('marks results interrupted by a closed page as failed, but keeps video jobs to resume', async () => {
+  it('turns what an older studio left pending into runs the queue resumes, or failures it cannot resend', async () => {
+    const names = freshNames();
+    const db = await openGalleryDb(names.dbName);
+    const video = { seed: 0, cfg_scale: 1.5, motion_bucket_id: 127 };
+    await db.put('items', { ...image('lost-image', 1), status: 'pending' } as unknown as GalleryItem);
+    await db.put('items', { ...image('job', 2), kind: 'video', status: 'pending', jobId: 'abc', request: video } as unknown as GalleryItem);
+    await db.put('items', { ...image('unsent-video', 3), kind: 'video', status: 'pending', request: video } as unknown as GalleryItem);
+    const transform = { prompt: 'p', negative_prompt: '', strength: 0.5, aspect_ratio: '1:1', output_format: 'png', seed: 1 };
+    await db.put('items', { ...image('kept-transform', 4), kind: 'transform', status: 'pending', sourceStored: true, request: transform } as unknown as GalleryItem);
+    db.close();
+    const store = storeFor(names);
+    await store.getState().load();
+    const byId = Object.fromEntries(store.getState().items.map((i) => [i.id, i]));
+    expect(byId['lost-image']).toMatchObject({ status: 'queued', resent: true });
+    expect(byId.job).toMatchObject({ status: 'running', jobId: 'abc' });
+    expect(byId['unsent-video']).toMatchObject({ status: 'failed', problem: INTERRUPTED });
+    expect(byId['kept-transform']).toMatchObject({ status: 'queued', resent: true });
+  });
+
+  it('drops stored records that are not gallery items, and rebuilds the rest', async () => {
+    const names = freshNames();
+    const db = await openGalleryDb(names.dbName);
+    await db.put('items', image('good', 1));
+    await db.put('items', { id: 'no-kind', createdAt: 2 } as unknown as GalleryItem);
+    await db.put('items', { ...image('bad-request', 3), request: { video_description: 5 } } as unknown as GalleryItem);
+    await db.put('items', { ...image('odd-status', 4), status: '<script>' } as unknown as GalleryItem);
+    await db.put('items', { ...image('extra', 5), extra: 'dropped', problem: 'x'.repeat(50_000) } as unknown as GalleryItem);
+    db.close();
+    const store = storeFor(names);
+    await store.getState().load();
+    expect(store.getState().items.map((i) => i.id)).toEqual(['extra', 'good']);
+    expect(store.getState().items[0]).not.toHaveProperty('extra');
+    expect(store.getState().items[0].problem).toHaveLength(2000);
+  });
+
+  it('keeps a change dirty when its write fails, and writes it on the next try', async () => {
     const names = freshNames();
     const store = storeFor(names);
     await store.getState().load();
-    store.getState().upsert(image('lost', 1, { status: 'pending' }));
-    store.getState().upsert({ ...image('job', 2), kind: 'video', status: 'pending', jobId: 'abc', request: { seed: 0, cfg_scale: 1.5, motion_bucket_id: 127 } } as GalleryItem);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The disk is busy.', 'UnknownError');
+    });
+    store.getState().upsert(image('retried', 1));
+    await expect(store.getState().flush()).rejects.toThrow('The disk is busy.');
+    put.mockRestore();
     await store.getState().flush();
-    const next = storeFor(names);
-    await next.getState().load();
-    const byId = Object.fromEntries(next.getState().items.map((i) => [i.id, i]));
-    expect(byId.lost).toMatchObject({ status: 'failed', problem: INTERRUPTED });
-    expect(byId.job).toMatchObject({ status: 'pending', jobId: 'abc' });
+    const reopened = storeFor(names);
+    await reopened.getState().load();
+    expect(reopened.getState().items.map((i) => i.id)).toEqual(['retried']);
+  });
+
+  it('holds what another tab says during the load and applies it after', async () => {
+    const names = freshNames();
+    const writer = storeFor(names);
+    await writer.getState().load();
+    const reader = storeFor(names);
+    const loading = reader.getState().load();
+    writer.getState().upsert(image('while-loading', 1));
+    await writer.getState().flush();
+    await loading;
+    await vi.waitFor(() => expect(reader.getState().items.map((i) => i.id)).toEqual(['while-loading']));
   });
 
   it('notices when the browser has wiped the gallery it remembered', async () => {
@@ -180,7 +230,7 @@ describe('gallery store', () => {
     expect((await restarted.getState().source('made'))?.size).toBe(source.length);
   });
 
-  it('upgrades a version-2 database, keeping its items and adding the store for source pictures', async () => {
+  it('upgrades a version-2 database, keeping its items, adding the store for source pictures and dropping the unused meta store', async () => {
     const names = freshNames();
     const v2 = await openDB(names.dbName, 2, {
       upgrade(db) {
@@ -194,7 +244,7 @@ describe('gallery store', () => {
     await store.getState().load();
     expect(store.getState().items.map((i) => i.id)).toEqual(['kept']);
     const db = await openGalleryDb(names.dbName);
-    expect([...db.objectStoreNames]).toContain('sources');
+    expect([...db.objectStoreNames].sort()).toEqual(['items', 'media', 'sources', 'thumbs']);
     db.close();
   });
 

@@ -6,15 +6,7 @@
  * absolute http(s) media URLs kept.
  */
 import * as z from 'zod/mini';
-import {
-  generateRequestSchema,
-  type GenerateRequest,
-  type ImageToImageFields,
-  imageToImageFieldsSchema,
-  type ImageToVideoFields,
-  imageToVideoFieldsSchema,
-  MAX_SEED,
-} from '../api/contract';
+import { type GenerateRequest, type ImageToImageFields, type ImageToVideoFields, MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { concatBytes, parseJsonBytes } from './bytes';
 
 export const SHARE_VERSION = 1;
@@ -40,7 +32,6 @@ export class ShareLinkError extends Error {
   override readonly name = 'ShareLinkError';
 }
 
-const REQUEST_SCHEMAS = { image: generateRequestSchema, transform: imageToImageFieldsSchema, video: imageToVideoFieldsSchema } as const;
 
 const envelopeSchema = z.object({
   v: z.number(),

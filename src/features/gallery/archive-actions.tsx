@@ -6,6 +6,7 @@ import { type ChangeEvent, useRef, useState } from 'react';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { galleryStore } from '../../gallery-store/use-gallery';
 import { saveBlob } from '../../lib/download-file';
+import { buttonClass } from '../../components/button';
 
 type Progress = { tone: 'status' | 'alert'; text: string } | undefined;
 
@@ -63,7 +64,7 @@ function describeImport(result: { imported: number; withoutMedia: number; skippe
 export function ArchiveActions({ shown, onProgress }: { shown: readonly GalleryItem[]; onProgress(progress: Progress): void }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent disabled:opacity-50';
+  const button = buttonClass('secondary');
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];

@@ -1,5 +1,5 @@
 /** One gallery cell: the thumbnail (or its state), a link to the detail view, or a selection toggle. */
-import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
+import { type GalleryItem, isActive, promptOf } from '../../gallery-store/gallery-item';
 import { GALLERY_ITEM_DRAG_TYPE } from '../../lib/drag-types';
 
 const KIND_LABEL = { image: 'Image', transform: 'Transform', video: 'Video' } as const;
@@ -19,9 +19,9 @@ interface GalleryCellProps {
 }
 
 function Picture({ item, thumbUrl }: { item: GalleryItem; thumbUrl?: string }) {
-  if (item.status === 'pending') return <span className="shimmer absolute inset-0" />;
-  if (item.status === 'failed') {
-    return <span className="absolute inset-0 flex items-center justify-center p-2 text-center text-xs text-danger">Failed</span>;
+  if (isActive(item)) return <span className="shimmer absolute inset-0" />;
+  if (item.status !== 'ready') {
+    return <span className="absolute inset-0 flex items-center justify-center p-2 text-center text-xs text-danger">{item.status === 'cancelled' ? 'Cancelled' : 'Failed'}</span>;
   }
   // A stored item waits for its small thumbnail; only one this browser could not keep shows the remote file.
   const src = thumbUrl ?? (item.kind === 'video' || item.mediaStored ? undefined : item.remoteUrl);

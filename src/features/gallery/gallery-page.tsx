@@ -13,6 +13,7 @@ import { GalleryToolbar } from './gallery-toolbar';
 import { useGalleryView } from './gallery-view-store';
 import { ItemDetail } from './item-detail';
 import { SelectionBar } from './selection-bar';
+import { buttonClass } from '../../components/button';
 
 export default function GalleryPage() {
   const status = useGallery((s) => s.status);
@@ -88,7 +89,7 @@ export default function GalleryPage() {
         <div className="mx-auto mt-10 max-w-md p-4 text-center">
           <h2 className="text-lg font-semibold">{isFiltered(filters) ? 'Nothing matches these filters' : 'Nothing here yet. Create your first image'}</h2>
           {!isFiltered(filters) && (
-            <Link href={APP_PATHS.create} className="mt-4 inline-block rounded-md bg-accent px-4 py-2 font-medium text-accent-fg">
+            <Link href={APP_PATHS.create} className={buttonClass('primary', 'mt-4')}>
               Go to Create
             </Link>
           )}

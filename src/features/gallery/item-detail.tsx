@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '../../components/copy-button';
-import { type GalleryItem, promptOf } from '../../gallery-store/gallery-item';
+import { type GalleryItem, isActive, promptOf } from '../../gallery-store/gallery-item';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
 import { APP_PATHS, type PictureRef, withSourceItem } from '../../lib/app-paths';
@@ -15,6 +15,7 @@ import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { MadeFrom } from './made-from';
 import { ShareDialog } from './share-dialog';
 import { recipeLink } from '../../lib/recipe-params';
+import { buttonClass } from '../../components/button';
 
 function parameters(item: GalleryItem): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
@@ -72,7 +73,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
     }
   }
 
-  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent';
+  const button = buttonClass('secondary');
   return (
     <dialog
       ref={dialog}
@@ -92,7 +93,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
       <div className="flex h-full flex-col lg:flex-row">
         <div className="relative flex min-h-[40vh] flex-1 items-center justify-center bg-black">
           {item.status !== 'ready' ? (
-            <p className="p-6 text-center text-sm text-muted">{item.status === 'pending' ? 'Still being made…' : item.problem ?? 'This result failed.'}</p>
+            <p className="p-6 text-center text-sm text-muted">{isActive(item) ? 'Still being made: the queue shows where it stands.' : item.problem ?? 'This result failed.'}</p>
           ) : item.kind === 'video' ? (
             src && <video src={src} controls muted loop autoPlay playsInline aria-label="Video" className="max-h-full max-w-full" />
           ) : (

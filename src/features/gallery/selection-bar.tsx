@@ -4,6 +4,7 @@ import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { useState } from 'react';
 import { useGalleryView } from './gallery-view-store';
 import { ShareDialog } from './share-dialog';
+import { buttonClass } from '../../components/button';
 
 /** Downloads each item that still has a copy somewhere; the rest are skipped. */
 async function downloadAll(items: GalleryItem[]) {
@@ -14,7 +15,7 @@ export function SelectionBar({ shown, onDelete }: { shown: readonly GalleryItem[
   const { selected, selectOnly } = useGalleryView();
   const chosen = shown.filter((item) => selected.has(item.id));
   const [sharing, setSharing] = useState(false);
-  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent disabled:opacity-50';
+  const button = buttonClass('secondary');
   return (
     <div role="region" aria-label="Selection" className="flex flex-wrap items-center gap-2 rounded-lg border border-accent/50 bg-panel p-2">
       <p aria-live="polite" className="px-2 text-sm font-medium">

@@ -8,6 +8,7 @@ import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { toSharedItem } from '../../gallery-store/shared-items';
 import { APP_PATHS } from '../../lib/app-paths';
 import { encodeShare, MAX_LINK_FRAGMENT_CHARS, MAX_SHARED_ITEMS, type SharedItem } from '../../lib/share-link';
+import { buttonClass } from '../../components/button';
 
 type LinkState = { status: 'making' } | { status: 'ready'; url: string } | { status: 'refused'; reason: string };
 
@@ -42,7 +43,7 @@ export function ShareDialog({ items, onClose }: { items: readonly GalleryItem[];
     };
   }, [shared]);
 
-  const button = 'min-h-11 rounded-md border border-line px-3 text-sm hover:border-accent';
+  const button = buttonClass('secondary');
   return (
     <dialog
       ref={dialog}

@@ -2,6 +2,7 @@
 import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
 import { asRecord, restoreChoice, restoreNumber, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
 import { createPersistedForm } from '../../lib/persisted-form';
+import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { randomSeed } from '../../lib/random-seed';
 
 export interface TransformFormValues {
@@ -44,7 +45,7 @@ export function restoreTransformForm(saved: unknown): TransformFormValues {
 
 
 export const useTransformForm = createPersistedForm<TransformFormValues>(
-  'aiart.transform-form',
+  STORAGE_KEYS.transformForm,
   () => ({ ...TRANSFORM_FORM_DEFAULTS, seed: { seed: randomSeed(), locked: false } }),
   restoreTransformForm,
 );

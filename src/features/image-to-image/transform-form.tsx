@@ -10,6 +10,7 @@ import { StylePicker } from '../../components/style-picker';
 import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
 import { DEFAULT_STRENGTH, useTransformForm } from './transform-form-store';
+import { buttonClass } from '../../components/button';
 
 function strengthHint(strength: number): string {
   if (strength < 0.35) return 'Low: keeps most of your image, changes details and colour.';
@@ -92,7 +93,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
         onChange={(strength) => form.update({ strength })}
       />
       <div className="flex flex-col gap-2">
-        <button type="submit" className="flex min-h-12 items-center justify-center gap-3 rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110">
+        <button type="submit" className={buttonClass('large')}>
           Transform
         </button>
         {sourceError && (

@@ -2,22 +2,21 @@
 import { useBaseUrl } from '../../api/backend';
 import type { TransformParams } from '../../api/transform-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
-import { saveResult } from '../../gallery-store/save-result';
+import { enqueueRuns } from '../../run-queue/run-actions';
+import { useRuns } from '../../run-queue/use-runs';
+import { RunCard } from '../../widgets/run-card';
 import { createImageSourceStore } from '../../widgets/image-source/image-source-store';
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
-import { TransformCard } from './transform-card';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { TransformForm } from './transform-form';
 import { useTransformForm } from './transform-form-store';
-import { useTransformRuns } from './transform-runs-store';
 
 const useTransformSource = createImageSourceStore('transform');
 
 export default function TransformPage() {
   const baseUrl = useBaseUrl();
-  const runs = useTransformRuns((s) => s.runs);
-  const start = useTransformRuns((s) => s.start);
+  const runs = useRuns('transform');
   const source = useTransformSource((s) => s.image);
   const update = useTransformForm((s) => s.update);
   useAddressRecipe('transform', (recipe) =>
@@ -26,19 +25,20 @@ export default function TransformPage() {
 
   function transform(params: TransformParams) {
     if (!source) return;
-    const [run] = start(baseUrl, [{ params, image: source.file, sourceUrl: URL.createObjectURL(source.file), parentId: source.galleryId }]);
-    saveResult({
-      id: run.id,
+    const item = {
+      id: crypto.randomUUID(),
       kind: 'transform',
-      status: 'pending',
+      status: 'queued',
       backend: baseUrl,
       seed: params.seed,
       request: params,
-      createdAt: run.startedAt,
+      createdAt: Date.now(),
       favourite: false,
       mediaStored: false,
+      sourceStored: true,
       parentId: source.galleryId,
-    }, source.galleryId ? undefined : source.file);
+    } as const;
+    void enqueueRuns([{ item, source: source.file }]);
   }
 
   const controls = (
@@ -57,7 +57,7 @@ export default function TransformPage() {
           </p>
         </EmptyResults>
       ) : (
-        <ResultGrid items={runs} render={(run) => <TransformCard run={run} />} />
+        <ResultGrid items={runs} render={(run) => <RunCard item={run} />} />
       )}
     </Workspace>
   );

@@ -2,6 +2,7 @@
 import { VIDEO_DEFAULTS } from '../../api/contract';
 import { asRecord, restoreNumber, restoreSeed, type SeedValue } from '../../lib/form-fields';
 import { createPersistedForm } from '../../lib/persisted-form';
+import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { randomSeed } from '../../lib/random-seed';
 
 export interface AnimateFormValues {
@@ -24,7 +25,7 @@ export function restoreAnimateForm(saved: unknown): AnimateFormValues {
 
 
 export const useAnimateForm = createPersistedForm<AnimateFormValues>(
-  'aiart.animate-form',
+  STORAGE_KEYS.animateForm,
   () => ({ cfgScale: VIDEO_DEFAULTS.cfgScale, motion: VIDEO_DEFAULTS.motionBucketId, seed: { seed: randomSeed(), locked: false }, showAdvanced: false }),
   restoreAnimateForm,
 );

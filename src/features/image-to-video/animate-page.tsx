@@ -2,18 +2,15 @@
  * Animate: image to video. The picture, its video frame and the motion settings on the left;
  * the video jobs on the right, including any still running from before a reload.
  */
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useBaseUrl } from '../../api/backend';
 import { VIDEO_DEFAULTS, VIDEO_SIZES } from '../../api/contract';
-import { useStartVideo } from '../../api/start-video';
 import { FoldAway } from '../../components/fold-away';
 import { SeedField } from '../../components/seed-field';
 import { SliderField } from '../../components/slider-field';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
-import { saveResult } from '../../gallery-store/save-result';
-import { useGallery } from '../../gallery-store/use-gallery';
-import type { VideoItem } from '../../gallery-store/video-job';
+import { enqueueRuns } from '../../run-queue/run-actions';
+import { useRuns } from '../../run-queue/use-runs';
 import { recipeSeed, seedProblem } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
 import { cropRect, type CropView, defaultCropView } from '../../lib/video-crop';
@@ -24,24 +21,14 @@ import { ImageSourceField } from '../../widgets/image-source/image-source-field'
 import { useAnimateForm } from './animate-form-store';
 import { CropEditor } from './crop-editor';
 import { VideoJobCard } from './video-job-card';
+import { buttonClass } from '../../components/button';
 
 const useAnimateSource = createImageSourceStore('animate');
-/** Finished videos shown beside the running ones; the gallery has them all. */
-const RECENT_VIDEOS = 8;
 
 function motionHint(motion: number): string {
   if (motion < 60) return 'Low: a gentle drift.';
   if (motion < 180) return 'Higher moves the camera and the scene more.';
   return 'High: strong movement, more change from frame to frame.';
-}
-
-/** Every running video job, and the newest finished ones. */
-function useVideoJobs(): VideoItem[] {
-  const items = useGallery((s) => s.items);
-  return useMemo(() => {
-    let finished = 0;
-    return items.filter((item): item is VideoItem => item.kind === 'video' && (item.status === 'pending' || finished++ < RECENT_VIDEOS));
-  }, [items]);
 }
 
 export default function AnimatePage() {
@@ -50,7 +37,8 @@ export default function AnimatePage() {
   const source = useAnimateSource((s) => s.image);
   const [view, setView] = useState<CropView>();
   const [formError, setFormError] = useState<string>();
-  const jobs = useVideoJobs();
+  const [preparing, setPreparing] = useState(false);
+  const jobs = useRuns('video');
   useAddressRecipe('video', (recipe) =>
     form.update({
       cfgScale: recipe.cfg_scale,
@@ -58,7 +46,6 @@ export default function AnimatePage() {
       seed: recipeSeed(recipe.seed, useAnimateForm.getState().seed),
     }),
   );
-  const start = useStartVideo(baseUrl);
 
   useEffect(() => setView(source && defaultCropView(source)), [source]);
 
@@ -71,30 +58,33 @@ export default function AnimatePage() {
     if (!form.seed.locked) form.update({ seed: { seed, locked: false } });
     const size = VIDEO_SIZES[view.shape];
     const request = { seed, cfg_scale: form.cfgScale, motion_bucket_id: form.motion };
-    start.reset();
+    setPreparing(true);
     const input = await renderVideoInput(source.file, cropRect(source, view), size).catch(() => undefined);
+    setPreparing(false);
     if (!input) {
       setFormError(`“${source.name}” could not be prepared as a video frame: the browser failed to redraw it.`);
       return;
     }
-    const jobId = await start.mutateAsync({ image: input, params: request }).catch(() => undefined);
-    if (!jobId) return;
-    const id = crypto.randomUUID();
-    saveResult({
-      id,
-      kind: 'video',
-      status: 'pending',
-      jobId,
-      backend: baseUrl,
-      seed,
-      request,
-      createdAt: Date.now(),
-      favourite: false,
-      mediaStored: false,
-      width: size.width,
-      height: size.height,
-      parentId: source.galleryId,
-    }, source.galleryId ? undefined : input);
+    await enqueueRuns([
+      {
+        item: {
+          id: crypto.randomUUID(),
+          kind: 'video',
+          status: 'queued',
+          backend: baseUrl,
+          seed,
+          request,
+          createdAt: Date.now(),
+          favourite: false,
+          mediaStored: false,
+          sourceStored: true,
+          width: size.width,
+          height: size.height,
+          parentId: source.galleryId,
+        },
+        source: input,
+      },
+    ]);
   }
 
   const controls = (
@@ -115,14 +105,14 @@ export default function AnimatePage() {
         />
         <button
           type="submit"
-          disabled={start.isPending}
-          className="flex min-h-12 items-center justify-center rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110 disabled:opacity-60"
+          disabled={preparing}
+          className={buttonClass('large')}
         >
-          {start.isPending ? 'Starting the video…' : 'Animate'}
+          {preparing ? 'Preparing the frame…' : 'Animate'}
         </button>
-        {(formError || start.isError) && (
+        {formError && (
           <p role="alert" className="text-sm text-danger">
-            {formError ?? errorMessage(start.error, 'The video could not be started.')}
+            {formError}
           </p>
         )}
         <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>

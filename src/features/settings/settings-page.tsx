@@ -1,9 +1,11 @@
-/** Settings: which backend makes the pictures, and a check that it answers. */
+/** Settings: which backend makes the pictures, how the queue paces it, and a check that it answers. */
 import { useState } from 'react';
 import { type BackendChoice, baseUrlOf, HOSTED_URL, isHttpUrl, MAX_POLL_SECONDS, MIN_POLL_SECONDS, useBackendStore } from '../../api/backend';
 import { type ConnectionReport, checkConnection } from '../../api/connection-check';
 import { useEngineInfo } from '../../api/engine-info';
 import { useBackendLabel } from '../../api/backend-label';
+import { QueueSettingsSection } from './queue-settings-section';
+import { buttonClass } from '../../components/button';
 
 const CHOICES: ReadonlyArray<{ value: BackendChoice; title: string; text: string }> = [
   { value: 'here', title: 'This server', text: 'The server that serves the studio: the local preview engine, or its proxy to the hosted service.' },
@@ -75,7 +77,7 @@ export default function SettingsPage() {
               aria-describedby={urlError ? 'custom-url-error' : undefined}
               className="min-h-11 flex-1 rounded-md border border-line bg-canvas px-3 text-sm aria-invalid:border-danger"
             />
-            <button type="button" className="min-h-11 rounded-md border border-line px-3 text-sm" onClick={() => pick('custom')}>
+            <button type="button" className={buttonClass('secondary')} onClick={() => pick('custom')}>
               Use this URL
             </button>
           </div>
@@ -123,9 +125,11 @@ export default function SettingsPage() {
         </p>
       </div>
 
+      <QueueSettingsSection />
+
       <div className="mt-8">
         <h2 className="text-base font-semibold">Connection</h2>
-        <button type="button" onClick={runCheck} disabled={checking} className="mt-2 min-h-11 rounded-md bg-accent px-4 text-sm font-semibold text-accent-fg disabled:opacity-60">
+        <button type="button" onClick={runCheck} disabled={checking} className={buttonClass('primary', 'mt-2')}>
           {checking ? 'Checking…' : 'Check connection'}
         </button>
         <p role="status" className="mt-2 text-sm">

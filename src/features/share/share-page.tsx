@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { APP_PATHS } from '../../lib/app-paths';
 import { type SaveState, saveWithState, SharedItemCard } from './shared-item-card';
 import { useSharedGallery } from './use-shared-gallery';
+import { buttonClass } from '../../components/button';
 
 export default function SharePage() {
   const shared = useSharedGallery();
@@ -23,7 +24,7 @@ export default function SharePage() {
           <p role="alert" className="rounded-lg border border-danger/60 bg-panel p-4">
             {shared.message}
           </p>
-          <Link href={APP_PATHS.create} className="mt-4 inline-block rounded-md bg-accent px-4 py-2 font-medium text-accent-fg">
+          <Link href={APP_PATHS.create} className={buttonClass('primary', 'mt-4')}>
             Open the studio
           </Link>
         </div>
@@ -37,7 +38,7 @@ export default function SharePage() {
           </p>
           <button
             type="button"
-            className="mt-4 min-h-11 rounded-md bg-accent px-4 font-semibold text-accent-fg"
+            className={buttonClass('primary', 'mt-4')}
             onClick={() => shared.gallery.items.forEach((item, index) => void saveWithState(item, setSave(index)))}
           >
             Save all to my gallery

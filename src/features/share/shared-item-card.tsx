@@ -5,6 +5,7 @@ import { requestParameters } from '../../gallery-store/request-parameters';
 import { saveSharedItem } from '../../gallery-store/shared-items';
 import { recipeLink } from '../../lib/recipe-params';
 import type { SharedItem } from '../../lib/share-link';
+import { buttonClass } from '../../components/button';
 
 export type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' | 'already' } | { status: 'failed'; message: string };
 
@@ -23,7 +24,7 @@ export function SharedItemCard({ item, save, onSave }: { item: SharedItem; save:
   const [missing, setMissing] = useState(false);
   const rows = requestParameters(item);
   const title = rows.find(([name]) => name === 'Prompt')?.[1] ?? 'Video';
-  const button = 'inline-flex min-h-11 items-center rounded-md border border-line px-3 text-sm hover:border-accent disabled:opacity-60';
+  const button = buttonClass('secondary');
   return (
     <article aria-label={`Shared ${item.kind === 'video' ? 'video' : 'image'}: ${title.slice(0, 80)}`} className="flex flex-col overflow-hidden rounded-xl border border-line bg-panel">
       <div className="relative aspect-square bg-raised">

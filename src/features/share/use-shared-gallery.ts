@@ -4,8 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import { decodeShare, isShareFragment, type SharedGallery, ShareLinkError } from '../../lib/share-link';
+import { STORAGE_KEYS } from '../../lib/storage-keys';
 
-const SESSION_KEY = 'aiart.shared-fragment';
+const SESSION_KEY = STORAGE_KEYS.sharedFragment;
 
 export type SharedGalleryState = { status: 'reading' } | { status: 'ready'; gallery: SharedGallery } | { status: 'failed'; message: string };
 

@@ -5,6 +5,7 @@
 import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
 import { asRecord, restoreChoice, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
 import { createPersistedForm } from '../../lib/persisted-form';
+import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { randomSeed } from '../../lib/random-seed';
 
 export interface CreateFormValues {
@@ -45,7 +46,7 @@ export function restoreCreateForm(saved: unknown): CreateFormValues {
 }
 
 export const useCreateForm = createPersistedForm<CreateFormValues>(
-  'aiart.create-form',
+  STORAGE_KEYS.createForm,
   () => ({ ...CREATE_FORM_DEFAULTS, seed: { seed: randomSeed(), locked: false } }),
   restoreCreateForm,
 );

@@ -10,6 +10,7 @@ import { StylePicker } from '../../components/style-picker';
 import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { batchSeeds } from '../../lib/random-seed';
 import { useCreateForm } from './create-form-store';
+import { buttonClass } from '../../components/button';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -65,7 +66,7 @@ export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[])
         placeholder="A lighthouse on a cliff at dusk, waves crashing, warm light"
         error={error}
       />
-      <button type="submit" className="flex min-h-12 items-center justify-center gap-3 rounded-lg bg-accent px-4 font-semibold text-accent-fg hover:brightness-110">
+      <button type="submit" className={buttonClass('large')}>
         Generate
         <kbd className="hidden rounded border border-accent-fg/30 px-1.5 py-0.5 text-[11px] font-normal sm:inline">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
       </button>

@@ -3,9 +3,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import '../../test/fake-indexeddb';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { galleryStore } from '../../gallery-store/use-gallery';
+import { startRunQueue } from '../../run-queue/start-run-queue';
 import { useCreateForm } from './create-form-store';
-import { useCreateRuns } from './create-runs-store';
 import CreatePage from './create-page';
 
 const requests: Array<Record<string, unknown>> = [];
@@ -18,10 +20,15 @@ const server = setupServer(
   }),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+let stopQueue: () => void;
+beforeEach(() => {
+  stopQueue = startRunQueue();
+});
+afterEach(async () => {
+  stopQueue();
+  await galleryStore.getState().remove(galleryStore.getState().items.map((item) => item.id));
   server.resetHandlers();
   requests.length = 0;
-  useCreateRuns.setState({ runs: [] });
   useCreateForm.setState(useCreateForm.getInitialState(), true);
 });
 afterAll(() => server.close());

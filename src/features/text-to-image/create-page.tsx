@@ -2,13 +2,13 @@
 import { useBaseUrl } from '../../api/backend';
 import type { GenerateParams } from '../../api/generate-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
-import { saveResult } from '../../gallery-store/save-result';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
+import { enqueueRuns } from '../../run-queue/run-actions';
+import { useRuns } from '../../run-queue/use-runs';
+import { RunCard } from '../../widgets/run-card';
 import { useCreateForm } from './create-form-store';
 import { CreateForm } from './create-form';
-import { useCreateRuns } from './create-runs-store';
-import { GenerationCard } from './generation-card';
 
 const EXAMPLES = [
   'A lighthouse on a cliff at dusk, waves crashing, warm light',
@@ -28,26 +28,18 @@ function revealResults() {
 
 export default function CreatePage() {
   const baseUrl = useBaseUrl();
-  const runs = useCreateRuns((s) => s.runs);
-  const start = useCreateRuns((s) => s.start);
+  const runs = useRuns('image');
   const update = useCreateForm((s) => s.update);
   useAddressRecipe('image', (recipe) => update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) }));
 
   function generate(batch: GenerateParams[]) {
-    for (const run of start(baseUrl, batch.map((params) => ({ params })))) {
-      saveResult({
-        id: run.id,
-        kind: 'image',
-        status: 'pending',
-        backend: baseUrl,
-        seed: run.params.seed,
-        request: run.params,
-        createdAt: run.startedAt,
-        favourite: false,
-        mediaStored: false,
-      });
-    }
-    revealResults();
+    const queuedAt = Date.now();
+    // Later runs of a batch sort just after the first, so the gallery keeps their order.
+    void enqueueRuns(
+      batch.map((params, i) => ({
+        item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, seed: params.seed, request: params, createdAt: queuedAt - i, favourite: false, mediaStored: false },
+      })),
+    ).then(revealResults);
   }
 
   return (
@@ -73,7 +65,7 @@ export default function CreatePage() {
           </ul>
         </EmptyResults>
       ) : (
-        <ResultGrid items={runs} render={(run) => <GenerationCard run={run} />} />
+        <ResultGrid items={runs} render={(run) => <RunCard item={run} />} />
       )}
     </Workspace>
   );

@@ -5,8 +5,9 @@
  * the picture across a reload, never the page's work.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { STORAGE_KEYS } from '../../lib/storage-keys';
 
-export const KEPT_SOURCES_DB_NAME = 'aiart-studio-sources';
+export const KEPT_SOURCES_DB_NAME = STORAGE_KEYS.keptSourcesDb;
 
 export interface KeptSource {
   file: Blob;
