@@ -17,7 +17,7 @@ const NO_UPWARD = ['(^|/)(features|app)/', 'Shared code must not import features
 const NO_SIBLING_FEATURE = ['^\\.\\./(?!\\.\\.)[^/]+/|(^|/)features/|(^|/)app/', 'Features do not import each other or the app shell; move what they share down a level.'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

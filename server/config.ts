@@ -43,6 +43,8 @@ export interface EngineConfig {
   /** When set, API requests need `Authorization: Bearer <token>`. */
   accessToken?: string;
   log: boolean;
+  /** Behind a reverse proxy: take the scheme and host from X-Forwarded-Proto and X-Forwarded-Host. */
+  trustProxy: boolean;
   quirks: HostedQuirks;
   guards: GuardSettings;
 }
@@ -64,6 +66,7 @@ export function configFromEnv(env: Env = process.env): EngineConfig {
     extraOrigins: list(env, 'AIART_EXTRA_ORIGINS', origin),
     ...gatewayFromEnv(env, host, upstream, backendTimeoutMs),
     log: (env.AIART_LOG ?? 'on') !== 'off',
+    trustProxy: flag(env, 'AIART_TRUST_PROXY'),
     quirks: {
       latencyMs: number(env, 'AIART_LATENCY_MS', 0, 0, 600_000),
       coldStartMs: number(env, 'AIART_COLD_START_MS', 0, 0, 600_000),

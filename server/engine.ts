@@ -11,7 +11,9 @@ import { type EngineConfig, HOSTED_ORIGIN } from './config';
 import type { EngineContext } from './engine-context';
 import { ApiError } from './http/api-error';
 import { checkAccessToken } from './http/access-token';
+import { createHealthCheck } from './http/health';
 import { clientAddress } from './http/request-info';
+import { trackRequest } from './http/request-log';
 import { BASE_HEADERS, sendError, sendJson } from './http/respond';
 import { manageServer, serverTimeouts } from './http/server-lifecycle';
 import { openJobStore } from './jobs/job-store';
@@ -22,7 +24,7 @@ import { handleImageToImage } from './routes/image-to-image';
 import { handleVideoResult, handleVideoStart } from './routes/image-to-video';
 import { handleMedia } from './routes/media';
 import { createRequestGuard } from './security/request-guard';
-import { contentSecurityPolicy, serveStatic } from './static-site';
+import { contentSecurityPolicy, openStaticSite } from './static-site';
 import { createRenderPool } from './video/render-pool';
 
 export interface Engine {
@@ -102,9 +104,10 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
     renders: new Set(),
     renderPool,
   };
-  const guard = createRequestGuard(config.guards, config.host);
+  const guard = createRequestGuard(config.guards, config.host, config.trustProxy);
   const backends = [...new Set([HOSTED_ORIGIN, ...config.extraOrigins])];
-  const csp = contentSecurityPolicy(backends);
+  const site = config.staticDir ? openStaticSite(config.staticDir, contentSecurityPolicy(backends)) : undefined;
+  const answerHealth = createHealthCheck(config);
   /** Tells the studio what serves it: "local preview engine", "hosted", or which models. */
   const engineInfo = { upstream: config.upstream, allowedOrigins: backends, accessTokenRequired: Boolean(config.accessToken) };
   const expireJobs = setInterval(
@@ -114,8 +117,10 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
   expireJobs.unref();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    guard.admit(req, res);
     const pathname = requestPath(req.url);
+    // A load balancer asks for health by the machine's address, whatever names the guard serves.
+    if (pathname === '/healthz') return answerHealth(req, res);
+    guard.admit(req, res);
     const media = pathname.match(MEDIA_PATH);
     const isApi = isApiPath(pathname);
     if (req.method === 'OPTIONS') {
@@ -135,27 +140,15 @@ export async function startEngine(config: EngineConfig): Promise<Engine> {
       return routeApi(req, res, ctx, pathname);
     }
     if (media) return handleMedia(req, res, ctx, media[1], media[2]);
-    if (config.staticDir && (await serveStatic(req, res, config.staticDir, pathname, csp))) return;
+    if (site?.(req, res, pathname)) return;
     throw new ApiError(404, `Nothing is served at ${pathname.slice(0, 200)}`);
   }
 
   const server = createServer(serverTimeouts(config.guards.requestTimeoutSeconds), (req, res) => {
-    const started = performance.now();
-    if (config.log) {
-      res.on('finish', () => {
-        const line = {
-          time: new Date().toISOString(),
-          method: req.method,
-          path: (req.url ?? '').split('?')[0].slice(0, 300),
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        };
-        process.stdout.write(`${JSON.stringify(line)}\n`);
-      });
-    }
+    const requestId = trackRequest(req, res, config.log);
     handle(req, res).catch((error: unknown) => {
       if (!(error instanceof ApiError)) {
-        console.error(JSON.stringify({ event: 'request-failed', path: req.url, error: String(error) }));
+        console.error(JSON.stringify({ event: 'request-failed', requestId, path: req.url, error: String(error) }));
       }
       sendError(res, error);
       // An early error leaves the upload unread: drain it without keeping it, up to a bound.

@@ -11,7 +11,7 @@ import { placeholderImage } from './placeholder';
 
 export async function handleGenerate(req: IncomingMessage, res: ServerResponse, ctx: EngineContext): Promise<void> {
   const request = parseFields(generateRequestSchema, await readJson(req, 256 * 1024));
-  const origin = requestOrigin(req, `${ctx.config.host}:${ctx.config.port}`);
+  const origin = requestOrigin(req, ctx.config);
   if (ctx.quirks.placeholderNow()) {
     const name = await placeholderImage(ctx.media);
     sendJson(res, 200, {

@@ -14,6 +14,6 @@ export async function handleImageToImage(req: IncomingMessage, res: ServerRespon
   const checked = await checkImage(form.file?.bytes, ['png', 'jpeg', 'webp']);
   const choice = await ctx.backends.pick(fields.model, 'image-to-image');
   const image = await choice.backend.transform({ ...imageJob(choice, fields.prompt, fields), image: form.file!.bytes, checked, strength: fields.strength });
-  const origin = requestOrigin(req, `${ctx.config.host}:${ctx.config.port}`);
+  const origin = requestOrigin(req, ctx.config);
   await answerImage(res, ctx, origin, { folder: 'processed_images', prefix: 'img2img', choice, image, format: fields.output_format, message: 'Image transformed successfully' });
 }

@@ -113,7 +113,7 @@ function pollUpstream(ctx: EngineContext, job: VideoJob & { ticket: string }): P
 }
 
 export async function handleVideoResult(id: string, res: ServerResponse, ctx: EngineContext): Promise<void> {
-  let job = ctx.jobs.get(id);
+  let job = await ctx.jobs.get(id);
   if (!job) throw new ApiError(404, `No video generation has the id "${id.slice(0, 64)}"`);
   job.polls++;
   if (job.polls <= ctx.quirks.retryPolls) {

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardSettings } from '../guard-settings';
 import { ApiError } from '../http/api-error';
 import { isServedHost, parseHost, servedHostNames } from './served-hosts';
+import { firstForwarded } from '../http/request-info';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Request headers a foreign studio may send beyond the CORS-safelisted ones. */
@@ -38,7 +39,8 @@ function parseOrigin(header: string): URL | undefined {
   }
 }
 
-export function createRequestGuard(settings: GuardSettings, boundHost: string): RequestGuard {
+/** `trustProxy`: behind a reverse proxy, the page's origin is the host the proxy was asked for. */
+export function createRequestGuard(settings: GuardSettings, boundHost: string, trustProxy = false): RequestGuard {
   const served = servedHostNames(boundHost, settings.allowedHosts);
   const allowedOrigins = new Set(settings.allowedOrigins);
 
@@ -48,7 +50,8 @@ export function createRequestGuard(settings: GuardSettings, boundHost: string): 
     if (header === undefined) return undefined;
     const origin = parseOrigin(header);
     if (!origin) return 'foreign';
-    if (isOwnOrigin(origin, req.headers.host)) return 'own';
+    const forwarded = trustProxy ? firstForwarded(req, 'x-forwarded-host') : undefined;
+    if (isOwnOrigin(origin, req.headers.host) || (forwarded !== undefined && isOwnOrigin(origin, forwarded))) return 'own';
     return allowedOrigins.has(origin.origin) ? 'allowed' : 'foreign';
   }
 

@@ -1,4 +1,7 @@
-/** Runs the engine as its own process, as `npm run engine` does, for crash, load and log tests. */
+/**
+ * Runs the engine as its own process, for crash and load tests, benchmarks and the production
+ * check: by default from source through tsx, as `npm run engine` does.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -12,9 +15,24 @@ export interface SpawnedEngine {
   errors(): string;
 }
 
+/** How to start it: node's arguments, and the folder it runs in (data and build paths resolve there). */
+export interface EngineCommand {
+  args: string[];
+  cwd?: string;
+}
+
+export const FROM_SOURCE: EngineCommand = { args: ['--import', 'tsx', 'server/main.ts'] };
+/** The production build, as `npm start` runs it after `npm run build`. */
+export const COMPILED: EngineCommand = { args: ['--enable-source-maps', 'dist-server/main.js'] };
+
 /** `onLine` hears every line the engine prints after it listens (its request log, with AIART_LOG=on). */
-export async function spawnEngine(env: Record<string, string>, onLine: (line: string) => void = () => undefined): Promise<SpawnedEngine> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function spawnEngine(
+  env: Record<string, string>,
+  onLine: (line: string) => void = () => undefined,
+  command: EngineCommand = FROM_SOURCE,
+): Promise<SpawnedEngine> {
+  const child = spawn(process.execPath, command.args, {
+    cwd: command.cwd,
     env: { ...process.env, PORT: '0', AIART_STATIC_DIR: '', AIART_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,11 +1,13 @@
 /**
  * Image-to-video for the local engine: a camera move over the still (zoom, pan, and a parallax
  * shear that moves the lower part of the frame more), encoded as H.264 in an MP4 that browsers
- * play. A larger motion bucket moves further; a lower cfg scale adds a gentle sway.
+ * play, index first so playback starts while it downloads. A larger motion bucket moves further;
+ * a lower cfg scale adds a gentle sway.
  */
 import HME from 'h264-mp4-encoder';
 import { createRandom } from '../art/random';
 import type { Raster } from '../art/raster';
+import { moveMoovToFront } from './faststart';
 import { FRAME_RATE, type MotionOptions, VIDEO_SECONDS } from './video-options';
 
 const ease = (t: number): number => t * t * (3 - 2 * t);
@@ -56,7 +58,7 @@ export async function renderVideo(
     encoder.finalize();
     const bytes = encoder.FS.readFile(encoder.outputFilename);
     encoder.FS.unlink(encoder.outputFilename);
-    return bytes;
+    return moveMoovToFront(bytes);
   } finally {
     encoder.delete();
   }
