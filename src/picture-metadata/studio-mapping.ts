@@ -62,7 +62,7 @@ function unsentNote(found: FoundSettings): string | undefined {
   const parts = [
     found.model && `model ${found.model}`,
     found.sampler && `sampler ${found.sampler}`,
-    found.steps !== undefined && `${count(found.steps)} steps`,
+    found.steps !== undefined && `${count(found.steps)} step${found.steps === 1 ? '' : 's'}`,
     found.cfgScale !== undefined && `CFG scale ${found.cfgScale}`,
   ].filter((part): part is string => Boolean(part));
   return parts.length ? `Shown, not sent (the studio's backends choose these themselves): ${parts.join(', ')}.` : undefined;
