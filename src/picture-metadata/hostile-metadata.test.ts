@@ -126,7 +126,7 @@ describe('hostile metadata', () => {
 
   it('answers every damaged or altered file with a named reason, never an exception', async () => {
     let state = 12345;
-    const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
     for (const name of ['automatic1111.png', 'automatic1111.jpg', 'comfyui-img2img.png', 'novelai.png', 'studio-engine.webp', 'faststart.mp4']) {
       const original = fixture(name);
       for (let run = 0; run < 150; run++) {
