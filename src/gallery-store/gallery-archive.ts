@@ -26,8 +26,8 @@ const MANIFEST = 'manifest.json';
 const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
 const MAX_THUMB_BYTES = 2 * 1024 * 1024;
 const MAX_ITEMS = 100_000;
-/** Two files an item and a manifest, at most a few hundred bytes of directory each. */
-const MAX_DIRECTORY_BYTES = 128 * 1024 * 1024;
+/** Two files an item and a manifest, under a hundred bytes of directory each for the names the studio writes. */
+const MAX_DIRECTORY_BYTES = 32 * 1024 * 1024;
 
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'video/mp4': 'mp4' };
 

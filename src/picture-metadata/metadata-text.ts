@@ -48,7 +48,7 @@ export function quotedName(name: string): string {
   return `“${name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}”`;
 }
 
-export const formatBytes = (bytes: number): string => `${bytes.toLocaleString('en')} bytes`;
+export const byteCount = (bytes: number): string => `${bytes.toLocaleString('en')} bytes`;
 
 /** Collects texts under the per-file budget; a text past it becomes a problem instead. */
 export class TextCollector {
@@ -59,11 +59,11 @@ export class TextCollector {
   /** True when a text of `bytes` may still be read; otherwise records why not. */
   admit(key: string, bytes: number): boolean {
     if (bytes > MAX_TEXT_BYTES) {
-      this.problems.push({ reason: 'text-too-large', message: `The text ${quotedName(key)} (${formatBytes(bytes)}) was not read: metadata over ${formatBytes(MAX_TEXT_BYTES)} is refused.` });
+      this.problems.push({ reason: 'text-too-large', message: `The text ${quotedName(key)} (${byteCount(bytes)}) was not read: metadata over ${byteCount(MAX_TEXT_BYTES)} is refused.` });
       return false;
     }
     if (this.total + bytes > MAX_TOTAL_TEXT_BYTES) {
-      this.problems.push({ reason: 'too-much-text', message: `The text ${quotedName(key)} was not read: the file carries more than ${formatBytes(MAX_TOTAL_TEXT_BYTES)} of metadata.` });
+      this.problems.push({ reason: 'too-much-text', message: `The text ${quotedName(key)} was not read: the file carries more than ${byteCount(MAX_TOTAL_TEXT_BYTES)} of metadata.` });
       return false;
     }
     this.total += bytes;

@@ -119,9 +119,10 @@ export function mapStudioRecipe(recipe: StudioRecipe, container: Container): Pic
   const shared = { negative_prompt, style_preset, aspect_ratio, output_format, seed: recipe.seed };
   return {
     ...base,
+    // The recipe passed these schemas already; the other kind's request takes its defaults from them.
     requests: {
-      image: { video_description: prompt, ...shared },
-      transform: { prompt, ...shared, strength: recipe.kind === 'transform' ? recipe.request.strength : imageToImageFieldsSchema.parse({ prompt }).strength },
+      image: generateRequestSchema.parse({ video_description: prompt, ...shared }),
+      transform: imageToImageFieldsSchema.parse({ prompt, ...shared, strength: recipe.kind === 'transform' ? recipe.request.strength : undefined }),
     },
     found: { prompt, negativePrompt: negative_prompt, seed: String(recipe.seed), model: recipe.model, styles: style_preset ? [style_preset] : undefined, fromPicture: recipe.kind === 'transform' },
   };
