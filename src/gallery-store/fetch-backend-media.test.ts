@@ -36,6 +36,15 @@ describe('fetching an item\u2019s media from its backend', () => {
     expect(fetcher).not.toHaveBeenCalled();
   });
 
+  it('says whether asking again may help', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('busy', { status: 503 }));
+    expect(await refusal(picture(here('a.png')))).toMatchObject({ retryable: true, message: 'the backend did not send it (HTTP 503)' });
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('gone', { status: 404 }));
+    expect(await refusal(picture(here('a.png')))).toMatchObject({ retryable: false, message: 'the backend did not send it (HTTP 404)' });
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('offline'));
+    expect(await refusal(picture(here('a.png')))).toMatchObject({ retryable: true, message: 'the backend did not send it (no answer)' });
+  });
+
   it('refuses an answer sent from another host after a redirect', async () => {
     answer(PNG as Uint8Array<ArrayBuffer>, undefined, 'https://elsewhere.example/a.png');
     expect((await refusal(picture(here('a.png'))))?.message).toMatch(/from another host/);

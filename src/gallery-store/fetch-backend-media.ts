@@ -13,6 +13,13 @@ export const MAX_MEDIA_BYTES = 64 * 1024 * 1024;
 
 export class MediaFetchError extends Error {
   override readonly name = 'MediaFetchError';
+  /** True when asking again later may work (no answer, a server error, a rate limit); false when it never will. */
+  constructor(
+    message: string,
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
 }
 
 const ACCEPTED_TYPES = /^(image\/(png|jpeg|webp)|video\/mp4|application\/octet-stream|binary\/octet-stream)?$/;
@@ -26,7 +33,10 @@ export async function fetchBackendMedia(item: Pick<GalleryItem, 'remoteUrl' | 'b
   const url = item.remoteUrl && backendMediaUrl(item.remoteUrl, new Set([origin]));
   if (!url) throw new MediaFetchError('its address is not a media file on the backend that made it');
   const response = await fetch(url, { signal }).catch(() => undefined);
-  if (!response?.ok) throw new MediaFetchError(`the backend did not send it (${response ? `HTTP ${response.status}` : 'no answer'})`);
+  if (!response?.ok) {
+    const retryable = !response || response.status >= 500 || response.status === 429 || response.status === 408;
+    throw new MediaFetchError(`the backend did not send it (${response ? `HTTP ${response.status}` : 'no answer'})`, retryable);
+  }
   if (response.url && new URL(response.url).origin !== origin) throw new MediaFetchError('the backend sent it from another host');
   const declaredType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (!ACCEPTED_TYPES.test(declaredType)) throw new MediaFetchError(`the backend sent ${declaredType.slice(0, 40)}, not a picture or video`);
