@@ -1,5 +1,6 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 /** Where `npm run dev` forwards API and media requests: the engine started beside it. */
@@ -7,7 +8,8 @@ const engine = process.env.AIART_ENGINE_URL ?? 'http://127.0.0.1:8787';
 const forwarded = ['/api', '/images', '/processed_images', '/processed_videos', '/engine.json'];
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  // Brotli and gzip copies of each text asset, so the engine serves them without compressing per request.
+  plugins: [react(), tailwindcss(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   server: {
     proxy: Object.fromEntries(forwarded.map((path) => [path, { target: engine, changeOrigin: false }])),
   },

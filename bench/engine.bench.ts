@@ -9,7 +9,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { synthesizeImage } from '../server/art/synthesize';
 import { spawnEngine } from '../server/testing/spawn-engine';
-import { OVERSCAN, renderVideo } from '../server/video/render-video';
+import { createRenderPool } from '../server/video/render-pool';
+import { OVERSCAN } from '../server/video/video-options';
 import { median, ms, percentile } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -42,14 +43,22 @@ async function timeVideoCompute(): Promise<void> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   const source = { width: w, height: h, data: new Uint8ClampedArray(data) };
+  // As the engine renders: on a worker thread, the still sent over and the MP4 sent back.
+  const pool = createRenderPool(1);
   const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    await renderVideo(source, { width: 1024, height: 576 }, { seed: i + 1, cfgScale: 1.5, motionBucketId: 127 });
-    times.push(performance.now() - started);
+  try {
+    for (let i = 0; i < 6; i++) {
+      const started = performance.now();
+      await pool.render({ source, frame: { width: 1024, height: 576 }, motion: { seed: i + 1, cfgScale: 1.5, motionBucketId: 127 } });
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await pool.close();
   }
-  const m = median(times);
-  console.log(`video job compute, 3 s 1024x576 H.264: median ${ms(m)} (5 runs; min ${ms(Math.min(...times))})`);
+  // The first render also starts the worker thread, once per engine: reported apart.
+  const [first, ...warm] = times;
+  const m = median(warm);
+  console.log(`video job compute on a render worker, 3 s 1024x576 H.264: median ${ms(m)} (5 runs; min ${ms(Math.min(...warm))}; first render with worker start ${ms(first)})`);
   results.push(['video compute median', `${ms(m)} <= ${budgets.videoComputeMs} ms`, m <= budgets.videoComputeMs]);
 }
 

@@ -1,4 +1,6 @@
 /** A new user creates images from text against the real local engine. */
+import { readFile } from 'node:fs/promises';
+import { readPictureSettings } from '../src/picture-metadata/read-picture-settings';
 import { expect, test } from './fixtures';
 import { keptMediaDigests } from './support/kept-items';
 
@@ -44,7 +46,7 @@ test('Ctrl+Enter generates from the keyboard, and a locked seed repeats the pict
   await expect(createPage.results.getByText('Seed 777')).toHaveCount(2);
 });
 
-test('downloads a result under a readable file name', async ({ createPage, page }) => {
+test('downloads a result under a readable file name, with its recipe written in', async ({ createPage, page }) => {
   await createPage.goto();
   await createPage.prompt.fill('Red kite over hills');
   await page.getByText('More options').click();
@@ -55,6 +57,8 @@ test('downloads a result under a readable file name', async ({ createPage, page 
   const download = page.waitForEvent('download');
   await createPage.results.getByRole('button', { name: 'Download' }).click();
   expect((await download).suggestedFilename()).toBe('red-kite-over-hills-42.jpg');
+  const settings = await readPictureSettings(await readFile((await (await download).path())!));
+  expect(settings).toMatchObject({ ok: true, source: 'studio', kind: 'image', requests: { image: { video_description: 'Red kite over hills', output_format: 'jpg', seed: 42 } } });
 });
 
 test('the form survives a reload', async ({ createPage, page }) => {

@@ -1,5 +1,9 @@
 /** The engine's settings, read once from environment variables; every switch is off by default. */
 import path from 'node:path';
+import { gatewayFromEnv } from './backends/config';
+import type { BackendSettings } from './backends/settings';
+import { type Env, flag, list, number, origin } from './env-values';
+import { type GuardSettings, guardSettingsFromEnv } from './guard-settings';
 
 export interface HostedQuirks {
   /** Added to every API answer. */
@@ -34,53 +38,35 @@ export interface EngineConfig {
   upstream?: string;
   /** Other origins the studio's Content-Security-Policy allows it to call. */
   extraOrigins: string[];
+  /** Backends besides the local preview, the AiArt upstream first when there is one. */
+  backends: BackendSettings[];
+  /** When set, API requests need `Authorization: Bearer <token>`. */
+  accessToken?: string;
   log: boolean;
+  /** Behind a reverse proxy: take the scheme and host from X-Forwarded-Proto and X-Forwarded-Host. */
+  trustProxy: boolean;
   quirks: HostedQuirks;
+  guards: GuardSettings;
 }
 
 export const HOSTED_ORIGIN = 'https://aiart-zroo.onrender.com';
 
-type Env = Record<string, string | undefined>;
-
-function number(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`${name} must be a number from ${min} to ${max}; got "${raw}"`);
-  }
-  return value;
-}
-
-function flag(env: Env, name: string): boolean {
-  return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase());
-}
-
-function origin(raw: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be an http(s) URL; got "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL`);
-  return url.origin;
-}
-
 export function configFromEnv(env: Env = process.env): EngineConfig {
+  const host = env.HOST || '127.0.0.1';
+  const upstream = env.AIART_UPSTREAM ? origin(env.AIART_UPSTREAM, 'AIART_UPSTREAM') : undefined;
+  const backendTimeoutMs = number(env, 'AIART_BACKEND_TIMEOUT_SECONDS', 300, 0.1, 3600) * 1000;
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: number(env, 'PORT', 8787, 0, 65535),
     dataDir: path.resolve(env.AIART_DATA_DIR || '.aiart-data'),
     staticDir: env.AIART_STATIC_DIR === undefined ? path.resolve('dist') : env.AIART_STATIC_DIR || undefined,
     mediaTtlSeconds: number(env, 'AIART_MEDIA_TTL_SECONDS', 24 * 3600, 1, 365 * 24 * 3600),
     videoSeconds: number(env, 'AIART_VIDEO_SECONDS', 8, 0, 3600),
-    upstream: env.AIART_UPSTREAM ? origin(env.AIART_UPSTREAM, 'AIART_UPSTREAM') : undefined,
-    extraOrigins: (env.AIART_EXTRA_ORIGINS ?? '')
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map((value) => origin(value, 'AIART_EXTRA_ORIGINS')),
+    upstream,
+    extraOrigins: list(env, 'AIART_EXTRA_ORIGINS', origin),
+    ...gatewayFromEnv(env, host, upstream, backendTimeoutMs),
     log: (env.AIART_LOG ?? 'on') !== 'off',
+    trustProxy: flag(env, 'AIART_TRUST_PROXY'),
     quirks: {
       latencyMs: number(env, 'AIART_LATENCY_MS', 0, 0, 600_000),
       coldStartMs: number(env, 'AIART_COLD_START_MS', 0, 0, 600_000),
@@ -91,5 +77,6 @@ export function configFromEnv(env: Env = process.env): EngineConfig {
       retryPolls: number(env, 'AIART_RETRY_POLLS', 0, 0, 1000),
       oneVideoPerClient: flag(env, 'AIART_ONE_VIDEO_PER_CLIENT'),
     },
+    guards: guardSettingsFromEnv(env),
   };
 }

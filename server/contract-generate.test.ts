@@ -120,7 +120,7 @@ describe('POST /api/generate', () => {
   it('answers 405 to the wrong method and 404 JSON for an unknown endpoint', async () => {
     const get = await fetch(`${engine.url}/api/generate`);
     expect(get.status).toBe(405);
-    expect(get.headers.get('allow')).toBe('POST');
+    expect(get.headers.get('allow')).toBe('POST, OPTIONS');
     const unknown = await fetch(`${engine.url}/api/upscale`, { method: 'POST' });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: 'No API endpoint at /api/upscale' });

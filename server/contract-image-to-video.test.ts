@@ -46,6 +46,18 @@ describe('POST /api/img2video and GET /api/img2video/result/:id', () => {
     expect(info.seconds).toBeCloseTo(3, 1);
   });
 
+  it('streams: a range request for the first bytes gets them, and they hold the whole index (moov)', async () => {
+    const { body, mp4 } = await renderedVideo({ seed: '12' }, landscape);
+    const res = await fetch(`${engine.url}${body.video_url}`, { headers: { Range: 'bytes=0-16383' } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe(`bytes 0-16383/${mp4.length}`);
+    const head = Buffer.from(await res.arrayBuffer());
+    expect(head).toEqual(mp4.subarray(0, 16384));
+    const fromHead = readMp4(head);
+    expect(fromHead.boxOrder.slice(0, 3)).toEqual(['ftyp', 'free', 'moov']);
+    expect(fromHead).toMatchObject({ codec: 'avc1', frames: 72, sampleSizes: readMp4(mp4).sampleSizes });
+  });
+
   it('reports the seed it used as a string, echoing a fixed one', async () => {
     const { body } = await renderedVideo({ seed: '4242' }, landscape);
     expect(body.seed).toBe('4242');
@@ -73,6 +85,25 @@ describe('POST /api/img2video and GET /api/img2video/result/:id', () => {
       expect(await poll.json()).toMatchObject({ status: 'in-progress' });
     } finally {
       await slow.dispose();
+    }
+  });
+
+  it('renders no more videos at once than AIART_VIDEO_WORKERS; the rest wait as queued', async () => {
+    const single = await startTestEngine({ AIART_VIDEO_WORKERS: '1' });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await startVideo({ seed: String(i + 1) }, { bytes: landscape, name: 'in.jpg' }, single.url);
+        ids.push(((await res.json()) as { id: string }).id);
+      }
+      // The second waits behind the first, whose render alone takes over a second.
+      const poll = await fetch(`${single.url}/api/img2video/result/${ids[1]}`);
+      expect(poll.status).toBe(202);
+      expect(await poll.json()).toEqual({ status: 'in-progress', message: expect.stringMatching(/queued behind others/) });
+      const results = await Promise.all(ids.map((id) => pollVideo(single.url, id)));
+      expect(results.map((result) => result.body.status)).toEqual(['complete', 'complete']);
+    } finally {
+      await single.dispose();
     }
   });
 

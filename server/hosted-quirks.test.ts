@@ -46,6 +46,16 @@ describe('hosted-service behaviour switches', () => {
       expect(((await limited.json()) as { error: string }).error).toMatch(/Rate limit reached/);
     }));
 
+  it('counts only accepted requests against the rate limit', () =>
+    withEngine({ AIART_RATE_LIMIT: '2' }, async (url) => {
+      const invalid = await postJson(`${url}/api/generate`, { video_description: '' });
+      const refused = await postForm(`${url}/api/img2img`, form({ prompt: 'x' }));
+      expect([invalid.status, refused.status]).toEqual([400, 400]);
+      expect((await generate(url)).status).toBe(200);
+      expect((await generate(url)).status).toBe(200);
+      expect((await generate(url)).status).toBe(429);
+    }));
+
   it('injects 500s on an even share of requests', () =>
     withEngine({ AIART_FAILURE_RATE: '0.5' }, async (url) => {
       const statuses = [];

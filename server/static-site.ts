@@ -1,28 +1,13 @@
 /**
- * Serves the built studio: hashed assets with long caching, and index.html for the studio's own
- * page paths only, under a Content-Security-Policy that allows no inline or eval'd script.
+ * Serves the built studio through sirv: the Brotli or gzip copy made at build time when the
+ * browser takes it, ETags with 304s, hashed assets cached for a year, and index.html for the
+ * studio's own page paths, under a Content-Security-Policy that allows no inline or eval'd script.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
+import type { Readable } from 'node:stream';
+import sirv from 'sirv';
 import { isAppPath } from '../src/lib/app-paths';
 import { BASE_HEADERS } from './http/respond';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 export function contentSecurityPolicy(backendOrigins: readonly string[]): string {
   const others = backendOrigins.join(' ');
@@ -47,46 +32,62 @@ function isPageNavigation(req: IncomingMessage): boolean {
   return req.headers['sec-fetch-mode'] === 'navigate' || (req.headers.accept ?? '').includes('text/html');
 }
 
-async function fileAt(root: string, relative: string): Promise<{ file: string; size: number } | undefined> {
-  const file = path.join(root, relative);
-  if (!file.startsWith(path.resolve(root) + path.sep) || relative.split(path.sep).some((p) => p.startsWith('.'))) {
-    return undefined;
-  }
-  const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? { file, size: info.size } : undefined;
-}
+/** Answers GET and HEAD from the build; true when it answered, false to let the caller say 404. */
+export type StaticSite = (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
 
 /**
- * Answers from the build when it can: a file, index.html for a studio page, or index.html with
- * status 404 for a browser navigating to an unknown address. Resolves false to let the caller
- * answer 404 JSON.
+ * The build's file list is read once, here: a server serves the build it started with, as
+ * production static servers do. Only a name under /assets/ carries a content hash, so only those
+ * are immutable; everything else, and every error, is revalidated.
  */
-export async function serveStatic(
-  req: IncomingMessage,
-  res: ServerResponse,
-  root: string,
-  pathname: string,
-  csp: string,
-): Promise<boolean> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const relative = isAppPath(pathname) ? 'index.html' : path.normalize(pathname).replace(/^([/\\])+/, '');
-  let status = 200;
-  let found = await fileAt(root, relative);
-  if (!found && isPageNavigation(req)) {
-    found = await fileAt(root, 'index.html');
-    status = 404;
-  }
-  if (!found) return false;
-  const extension = path.extname(found.file);
-  const isPage = extension === '.html';
-  res.writeHead(status, {
-    ...BASE_HEADERS,
-    'Content-Type': TYPES[extension] ?? 'application/octet-stream',
-    'Content-Length': found.size,
-    'Cache-Control': relative.startsWith(`assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...(isPage ? { 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY' } : {}),
+export function openStaticSite(root: string, csp: string): StaticSite {
+  const serve = sirv(root, {
+    etag: true,
+    brotli: true,
+    gzip: true,
+    // Exact names only: `/settings` must not find a `settings.html`, pages are chosen below.
+    extensions: [],
+    setHeaders(res, pathname) {
+      for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
+      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (pathname.endsWith('.html')) {
+        res.setHeader('Content-Security-Policy', csp);
+        res.setHeader('X-Frame-Options', 'DENY');
+      }
+    },
   });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
-  return true;
+
+  /** sirv reads the path from req.url synchronously; the original is put back for the request log. */
+  function serveAs(req: IncomingMessage, res: ServerResponse, url: string): boolean {
+    const original = req.url;
+    let found = true;
+    req.url = url;
+    try {
+      serve(req, res, () => {
+        found = false;
+      });
+    } finally {
+      req.url = original;
+    }
+    return found;
+  }
+
+  return (req, res, pathname) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    // Ranges are for media; a static file is small, and sirv's range reading is loose.
+    delete req.headers.range;
+    // sirv opens the file after choosing it: one removed since start must not throw unheard.
+    res.once('pipe', (source: Readable) => source.once('error', () => res.destroy()));
+    if (isAppPath(pathname)) return serveAs(req, res, '/index.html');
+    if (serveAs(req, res, pathname)) return true;
+    if (!isPageNavigation(req)) return false;
+    answerWithStatus(res, 404);
+    return serveAs(req, res, '/index.html');
+  };
+}
+
+/** sirv always answers 200 (or 304); the not-found page is index.html sent with another status. */
+function answerWithStatus(res: ServerResponse, status: number): void {
+  const writeHead = res.writeHead.bind(res) as (code: number, ...rest: unknown[]) => ServerResponse;
+  res.writeHead = ((code: number, ...rest: unknown[]) => writeHead(code === 200 ? status : code, ...rest)) as ServerResponse['writeHead'];
 }

@@ -1,5 +1,5 @@
 /** Encodes a raster in the asked output format; fixed settings keep the bytes reproducible. */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { OutputFormat } from '../../src/api/contract';
 import type { Raster } from './raster';
 
@@ -9,8 +9,8 @@ export const CONTENT_TYPES: Record<OutputFormat, string> = {
   webp: 'image/webp',
 };
 
-export function encodeRaster(raster: Raster, format: OutputFormat): Promise<Buffer> {
-  const image = sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } });
+/** Any sharp pipeline, encoded with the engine's settings for the format. */
+export function encodeAs(image: Sharp, format: OutputFormat): Promise<Buffer> {
   switch (format) {
     case 'png':
       return image.png({ compressionLevel: 4, adaptiveFiltering: false }).toBuffer();
@@ -19,4 +19,8 @@ export function encodeRaster(raster: Raster, format: OutputFormat): Promise<Buff
     case 'webp':
       return image.webp({ quality: 88, effort: 2 }).toBuffer();
   }
+}
+
+export function encodeRaster(raster: Raster, format: OutputFormat): Promise<Buffer> {
+  return encodeAs(sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 3 } }), format);
 }

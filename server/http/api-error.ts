@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Sent as `error_type`, for clients that act on the kind of failure. */
+    readonly type?: string,
   ) {
     super(message);
   }

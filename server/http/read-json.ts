@@ -11,10 +11,15 @@ export async function readJson(req: IncomingMessage, limitBytes: number): Promis
   if (declared > limitBytes) throw new ApiError(413, `The JSON body must be at most ${limitBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limitBytes) throw new ApiError(413, `The JSON body must be at most ${limitBytes} bytes`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limitBytes) throw new ApiError(413, `The JSON body must be at most ${limitBytes} bytes`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // The stream fails when the client goes away (or is cut off for being too slow) mid-body.
+    throw error instanceof ApiError ? error : new ApiError(400, 'The request body was cut off before it ended');
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));

@@ -31,7 +31,7 @@ export function sendJson(
 /** Answers any thrown value; only an ApiError's own message reaches the client. */
 export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof ApiError) {
-    sendJson(res, error.status, { error: error.message }, error.headers);
+    sendJson(res, error.status, { error: error.message, ...(error.type ? { error_type: error.type } : {}) }, error.headers);
     return;
   }
   sendJson(res, 500, { error: 'The engine failed to handle this request; see its log.' });

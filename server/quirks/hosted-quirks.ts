@@ -18,8 +18,11 @@ function evenShare(rate: number): () => boolean {
 }
 
 export interface Quirks {
-  /** Runs before an API request is handled; throws the ApiError to answer instead. */
-  beforeApi(client: string, rateLimited: boolean): Promise<void>;
+  /**
+   * Runs before an API request is handled; throws the ApiError to answer instead. Resolves with
+   * a refund to call when the request is then refused, so only accepted requests count.
+   */
+  beforeApi(client: string, rateLimited: boolean): Promise<() => void>;
   /** True when this text-to-image answer should be the hosted stock-image failure. */
   placeholderNow(): boolean;
   readonly retryPolls: number;
@@ -32,9 +35,12 @@ export function createQuirks(config: HostedQuirks): Quirks {
   const placeholderNow = evenShare(config.placeholderRate);
   const recent = new Map<string, number[]>();
 
-  function checkRate(client: string): void {
+  const noRefund = () => undefined;
+
+  /** Takes a slot in the client's window and returns a way to give it back. */
+  function checkRate(client: string): () => void {
     const limit = config.rateLimit;
-    if (!limit) return;
+    if (!limit) return noRefund;
     const now = Date.now();
     const window = config.rateWindowSeconds * 1000;
     const times = (recent.get(client) ?? []).filter((t) => t > now - window);
@@ -47,14 +53,23 @@ export function createQuirks(config: HostedQuirks): Quirks {
     }
     times.push(now);
     recent.set(client, times);
+    return () => {
+      const kept = recent.get(client) ?? [];
+      const at = kept.indexOf(now);
+      if (at >= 0) kept.splice(at, 1);
+    };
   }
 
   return {
     async beforeApi(client, rateLimited) {
       if (config.coldStartMs) await (coldStart ??= sleep(config.coldStartMs));
       if (config.latencyMs) await sleep(config.latencyMs);
-      if (rateLimited) checkRate(client);
-      if (config.failureRate && failNow()) throw new ApiError(500, 'Injected server error (AIART_FAILURE_RATE)');
+      const refund = rateLimited ? checkRate(client) : noRefund;
+      if (config.failureRate && failNow()) {
+        refund();
+        throw new ApiError(500, 'Injected server error (AIART_FAILURE_RATE)');
+      }
+      return refund;
     },
     placeholderNow: () => config.placeholderRate > 0 && placeholderNow(),
     retryPolls: config.retryPolls,

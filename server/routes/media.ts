@@ -26,9 +26,9 @@ export async function handleMedia(
   };
   const range = parseRange(req.headers.range, found.size);
   if (range === 'invalid') {
-    res.writeHead(416, { ...headers, 'Content-Range': `bytes */${found.size}` });
-    res.end();
-    return;
+    throw new ApiError(416, `The range ${req.headers.range!.slice(0, 64)} is outside the file's ${found.size} bytes`, {
+      'Content-Range': `bytes */${found.size}`,
+    });
   }
   const [start, end] = range ?? [0, found.size - 1];
   res.writeHead(range ? 206 : 200, {
@@ -40,7 +40,7 @@ export async function handleMedia(
     res.end();
     return;
   }
-  createReadStream(found.file, { start, end }).on('error', () => res.destroy()).pipe(res);
+  createReadStream(found.file, { start, end, highWaterMark: 1024 * 1024 }).on('error', () => res.destroy()).pipe(res);
 }
 
 /** One byte range (`bytes=a-b`, `bytes=a-` or `bytes=-n`); multiple ranges get the whole file. */

@@ -1,4 +1,7 @@
-/** Reads what a test needs from an MP4: codec, frame size, frame count, duration, sample sizes. */
+/**
+ * Reads what a test needs from an MP4: codec, frame size, frame count, duration, sample sizes,
+ * where the chunks are, and the order of the top-level boxes.
+ */
 
 export interface Mp4Info {
   codec: string;
@@ -7,6 +10,10 @@ export interface Mp4Info {
   frames: number;
   seconds: number;
   sampleSizes: number[];
+  /** File offset of each sample, from the chunk offsets (stco or co64) and samples per chunk (stsc). */
+  sampleOffsets: number[];
+  /** Top-level box types in file order, e.g. ftyp, moov, mdat. */
+  boxOrder: string[];
 }
 
 interface Box {
@@ -60,5 +67,37 @@ export function readMp4(bytes: Buffer): Mp4Info {
     frames: count,
     seconds: duration / timescale,
     sampleSizes,
+    sampleOffsets: sampleOffsets(bytes, stbl, sampleSizes),
+    boxOrder: [...boxes(bytes, 0, bytes.length)].map((box) => box.type),
   };
+}
+
+function sampleOffsets(bytes: Buffer, stbl: string[], sampleSizes: number[]): number[] {
+  const chunks = chunkOffsets(bytes, stbl);
+  const stsc = find(bytes, [...stbl, 'stsc']);
+  const runs = Array.from({ length: bytes.readUInt32BE(stsc.start + 4) }, (_, i) => ({
+    firstChunk: bytes.readUInt32BE(stsc.start + 8 + i * 12) - 1,
+    samples: bytes.readUInt32BE(stsc.start + 12 + i * 12),
+  }));
+  const offsets: number[] = [];
+  chunks.forEach((chunkStart, chunk) => {
+    const run = runs.findLast((r) => r.firstChunk <= chunk)!;
+    let at = chunkStart;
+    for (let i = 0; i < run.samples && offsets.length < sampleSizes.length; i++) {
+      offsets.push(at);
+      at += sampleSizes[offsets.length - 1];
+    }
+  });
+  return offsets;
+}
+
+function chunkOffsets(bytes: Buffer, stbl: string[]): number[] {
+  const parent = find(bytes, stbl);
+  const table = [...boxes(bytes, parent.start, parent.end)].find((box) => box.type === 'stco' || box.type === 'co64');
+  if (!table) throw new Error('MP4 has no stco or co64 box');
+  const wide = table.type === 'co64';
+  const count = bytes.readUInt32BE(table.start + 4);
+  return Array.from({ length: count }, (_, i) =>
+    wide ? Number(bytes.readBigUInt64BE(table.start + 8 + i * 8)) : bytes.readUInt32BE(table.start + 8 + i * 4),
+  );
 }

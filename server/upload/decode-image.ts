@@ -8,7 +8,11 @@ import { MAX_INPUT_PIXELS } from '../../src/api/contract';
 import { ApiError } from '../http/api-error';
 
 export type ImageKind = 'png' | 'jpeg' | 'webp';
-
+/**
+ * Covering an output frame scales the shorter side up to the frame: a sliver such as 1x40,000,000
+ * would need a picture taller than the image library can address, so its shape is refused first.
+ */
+export const MAX_SIDE_RATIO = 1000;
 
 export function sniffImageKind(bytes: Uint8Array): ImageKind | undefined {
   const starts = (signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
@@ -45,6 +49,12 @@ export async function checkImage(bytes: Buffer | undefined, accepted: readonly I
     throw new ApiError(
       413,
       `image is ${width}x${height} pixels; at most ${MAX_INPUT_PIXELS / 1_000_000} megapixels are accepted`,
+    );
+  }
+  if (Math.max(width, height) > MAX_SIDE_RATIO * Math.min(width, height)) {
+    throw new ApiError(
+      400,
+      `image is ${width}x${height} pixels; its longer side may be at most ${MAX_SIDE_RATIO} times its shorter side`,
     );
   }
   return { kind, width, height };

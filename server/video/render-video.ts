@@ -1,27 +1,21 @@
 /**
  * Image-to-video for the local engine: a camera move over the still (zoom, pan, and a parallax
  * shear that moves the lower part of the frame more), encoded as H.264 in an MP4 that browsers
- * play. A larger motion bucket moves further; a lower cfg scale adds a gentle sway.
+ * play, index first so playback starts while it downloads. A larger motion bucket moves further;
+ * a lower cfg scale adds a gentle sway.
  */
 import HME from 'h264-mp4-encoder';
 import { createRandom } from '../art/random';
 import type { Raster } from '../art/raster';
-
-export const FRAME_RATE = 24;
-export const VIDEO_SECONDS = 3;
-/** The still is decoded this much larger than the frame, to leave room for the camera to move. */
-export const OVERSCAN = 1.3;
-
-export interface MotionOptions {
-  seed: number;
-  cfgScale: number;
-  motionBucketId: number;
-}
+import { moveMoovToFront } from './faststart';
+import { FRAME_RATE, type MotionOptions, VIDEO_SECONDS } from './video-options';
 
 const ease = (t: number): number => t * t * (3 - 2 * t);
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** `source` must be OVERSCAN times the frame size; frames are drawn and encoded one at a time. */
+/**
+ * `source` must be OVERSCAN times the frame size; frames are drawn and encoded one at a time.
+ * Runs in a render worker (see render-pool.ts): it holds its thread for the whole render.
+ */
 export async function renderVideo(
   source: Raster,
   frame: { width: number; height: number },
@@ -60,12 +54,11 @@ export async function renderVideo(
         return [centerX + (x - width / 2) / zoom + parallax + swaying, centerY + (y - height / 2) / zoom];
       });
       encoder.addFrameYuv(yuv);
-      await nextTurn();
     }
     encoder.finalize();
     const bytes = encoder.FS.readFile(encoder.outputFilename);
     encoder.FS.unlink(encoder.outputFilename);
-    return bytes;
+    return moveMoovToFront(bytes);
   } finally {
     encoder.delete();
   }

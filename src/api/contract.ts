@@ -116,6 +116,26 @@ const numberField = (field: string, rule: string, check: (n: number) => boolean,
     z.number(),
   );
 
+/** A model id from /engine.json, `backend:model`; blank means "the engine's first model for this". */
+export const MAX_MODEL_ID_LENGTH = 300;
+const model = z.optional(
+  z.pipe(
+    z.transform((value: unknown) => (value === '' || value === null ? undefined : value)),
+    z.optional(
+      z.string({ error: 'model must be text: a model id from /engine.json, such as local:preview' }).check(
+        z.maxLength(MAX_MODEL_ID_LENGTH, `model must be at most ${MAX_MODEL_ID_LENGTH} characters`),
+        z.regex(/^[a-z0-9][a-z0-9-]*:\S/, 'model must be a model id from /engine.json written backend:model, such as local:preview'),
+      ),
+    ),
+  ),
+);
+
+/**
+ * The request types leave `model` out for now: the studio sends none yet, and its parameter
+ * types require every field. The schemas take it, so the engine honours it when sent.
+ */
+type WithoutModel<T> = Omit<T, 'model'>;
+
 const seed = numberField(
   'seed',
   `a whole number from 0 to ${MAX_SEED} (0 picks a random seed)`,
@@ -130,8 +150,9 @@ export const generateRequestSchema = z.object({
   aspect_ratio: aspectRatio('16:9'),
   output_format: outputFormat,
   seed,
+  model,
 });
-export type GenerateRequest = z.infer<typeof generateRequestSchema>;
+export type GenerateRequest = WithoutModel<z.infer<typeof generateRequestSchema>>;
 
 export const imageToImageFieldsSchema = z.object({
   prompt: prompt('prompt'),
@@ -141,8 +162,9 @@ export const imageToImageFieldsSchema = z.object({
   aspect_ratio: aspectRatio('1:1'),
   output_format: outputFormat,
   seed,
+  model,
 });
-export type ImageToImageFields = z.infer<typeof imageToImageFieldsSchema>;
+export type ImageToImageFields = WithoutModel<z.infer<typeof imageToImageFieldsSchema>>;
 
 export const imageToVideoFieldsSchema = z.object({
   seed,
@@ -158,8 +180,9 @@ export const imageToVideoFieldsSchema = z.object({
     (n) => Number.isInteger(n) && n >= 1 && n <= 255,
     VIDEO_DEFAULTS.motionBucketId,
   ),
+  model,
 });
-export type ImageToVideoFields = z.infer<typeof imageToVideoFieldsSchema>;
+export type ImageToVideoFields = WithoutModel<z.infer<typeof imageToVideoFieldsSchema>>;
 
 /** The request schema of each kind of result: text to image, image to image, image to video. */
 export const REQUEST_SCHEMAS = { image: generateRequestSchema, transform: imageToImageFieldsSchema, video: imageToVideoFieldsSchema } as const;
@@ -175,6 +198,8 @@ export const imageResponseSchema = z.looseObject({
   image_url: httpUrl,
   seed: z.optional(z.number()),
   folder: z.optional(z.string()),
+  /** The engine's model id that made it, when the engine offers several. */
+  model: z.optional(z.string()),
 });
 export type ImageResponse = z.infer<typeof imageResponseSchema>;
 
@@ -204,6 +229,43 @@ export const errorBodySchema = z.looseObject({
   error_type: z.optional(z.string()),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const OPERATIONS = ['text-to-image', 'image-to-image', 'image-to-video'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** One model an engine offers, and which of the studio's controls it honours. */
+export const engineModelSchema = z.object({
+  /** `backend:model`, sent back as a request's `model`. */
+  id: z.string(),
+  label: z.string(),
+  backend: z.string(),
+  operations: z.array(z.enum(OPERATIONS)),
+  aspectRatios: z.array(z.enum(ASPECT_RATIOS)),
+  stylePresets: z.boolean(),
+  negativePrompt: z.boolean(),
+  seed: z.boolean(),
+  strength: z.boolean(),
+  /** The most pictures worth asking of it at once. */
+  maxBatch: z.number(),
+});
+export type EngineModel = z.infer<typeof engineModelSchema>;
+
+/**
+ * /engine.json: what serves the studio. `models` are in the engine's order of preference: a
+ * request without `model` goes to the first one offering its operation.
+ */
+export const engineInfoSchema = z.object({
+  engine: z.enum(['local-preview', 'proxy', 'gateway']),
+  upstream: z.optional(z.string()),
+  allowedOrigins: z.array(z.string()),
+  /** True when API requests need `Authorization: Bearer <AIART_ACCESS_TOKEN>`. */
+  accessTokenRequired: z.optional(z.boolean()),
+  backends: z.optional(
+    z.array(z.object({ id: z.string(), label: z.string(), ready: z.boolean(), problem: z.optional(z.string()) })),
+  ),
+  models: z.optional(z.array(engineModelSchema)),
+});
+export type EngineInfoBody = z.infer<typeof engineInfoSchema>;
 
 /** Media folders the service serves generated files from. */
 export const MEDIA_FOLDERS = ['images', 'processed_images', 'processed_videos'] as const;

@@ -11,7 +11,16 @@ const formatBytes = (bytes: number) => {
 };
 
 export function StorageMeter({ usedBytes, quotaBytes, persisted }: { usedBytes?: number; quotaBytes?: number; persisted?: boolean }) {
-  if (usedBytes === undefined || quotaBytes === undefined) return null;
+  // The browser answers after the first paint: until then an invisible line of about the same
+  // words holds the space, so what sits below does not jump down when the figures arrive.
+  if (usedBytes === undefined || quotaBytes === undefined) {
+    return (
+      <div aria-hidden="true" className="invisible flex items-center gap-2 text-xs">
+        <span className="h-2 w-20" />
+        <span>00 KB of 00 GB used · the browser may clear it when space runs low</span>
+      </div>
+    );
+  }
   const share = quotaBytes ? Math.min(1, usedBytes / quotaBytes) : 0;
   return (
     <div className="flex items-center gap-2 text-xs text-muted">

@@ -1,7 +1,10 @@
 import '../test/fake-indexeddb';
-import { strToU8, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ArchiveError, exportGallery, importGallery } from './gallery-archive';
+import { readPictureSettings } from '../picture-metadata/read-picture-settings';
+import { ArchiveError, exportGallery, importGallery, SKIP_REASONS } from './gallery-archive';
 import type { GalleryItem } from './gallery-item';
 import { createGalleryStore } from './gallery-store';
 
@@ -68,13 +71,28 @@ describe('gallery export and import', () => {
     expect(again).toEqual({ imported: 0, withoutMedia: 0, skipped: { 'already in your gallery': 21 } });
   });
 
-  it('imports an item without media by its remote address, and says so', async () => {
+  it('imports an item without media by its address on a backend the studio uses, and no other address', async () => {
     const source = await freshStore();
-    source.getState().upsert(item('remote-only'));
+    source.getState().upsert(item('remote-only', { remoteUrl: `${location.origin}/images/remote-only.png` }));
+    source.getState().upsert(item('elsewhere', { remoteUrl: 'https://tracker.example/images/elsewhere.png' }));
+    source.getState().upsert(item('not-media', { remoteUrl: `${location.origin}/api/generate` }));
     const { sink, blob } = memorySink();
     await exportGallery(source, source.getState().items, sink);
     const target = await freshStore();
-    expect(await importGallery(target, blob())).toEqual({ imported: 1, withoutMedia: 1, skipped: {} });
+    expect(await importGallery(target, blob())).toEqual({ imported: 1, withoutMedia: 1, skipped: { [SKIP_REASONS.foreignAddress]: 2 } });
+    expect(target.getState().items).toMatchObject([{ id: 'remote-only', remoteUrl: `${location.origin}/images/remote-only.png`, backend: '' }]);
+  });
+
+  it('writes each picture\u2019s recipe into it on export', async () => {
+    const source = await freshStore();
+    const png = readFileSync(path.join(import.meta.dirname, '../picture-metadata/fixtures/studio-engine.png'));
+    source.getState().upsert(item('with-recipe', { parentId: 'its-source' }));
+    await source.getState().storeMedia('with-recipe', new Blob([png], { type: 'image/png' }));
+    const { sink, blob } = memorySink();
+    await exportGallery(source, source.getState().items, sink);
+    const files = unzipSync(new Uint8Array(await blob().arrayBuffer()));
+    const settings = await readPictureSettings(files['media/with-recipe.png']);
+    expect(settings).toMatchObject({ ok: true, source: 'studio', kind: 'image', itemId: 'with-recipe', sourceItemId: 'its-source', requests: { image: { video_description: 'prompt with-recipe', seed: 5 } } });
   });
 
   const manifest = (items: unknown[], extra: Record<string, unknown> = {}) => strToU8(JSON.stringify({ format: 'aiart-gallery', version: 1, items, ...extra }));
@@ -83,7 +101,7 @@ describe('gallery export and import', () => {
 
   it.each<[string, Blob, RegExp]>([
     ['a text file', new Blob(['hello']), /not a zip the studio can read|no manifest/],
-    ['a zip of something else', zipOf({ 'readme.txt': strToU8('hi') }), /does not start with the studio/],
+    ['a zip of something else', zipOf({ 'readme.txt': strToU8('hi') }), /has no manifest/],
     ['a manifest that is not JSON', zipOf({ 'manifest.json': strToU8('{oops') }), /manifest cannot be read/],
     ['a manifest of another format', zipOf({ 'manifest.json': strToU8(JSON.stringify({ format: 'other', version: 1, items: [] })) }), /not one the studio writes/],
     ['a future version', zipOf({ 'manifest.json': manifest([], { version: 9 }) }), /different version/],
@@ -116,19 +134,28 @@ describe('gallery export and import', () => {
     expect(report.skipped).toEqual({
       'damaged entry in the manifest': 2,
       'settings the studio does not accept': 1,
-      'no media in the file and no address to fetch it from': 1,
+      [SKIP_REASONS.foreignAddress]: 1,
       'media that is not a picture or video of the right kind': 2,
     });
     expect(store.getState().items.map((i) => i.id)).toEqual(['ok']);
   });
 
-  it('stops reading a file that inflates beyond what the studio keeps', async () => {
+  it('refuses a file whose stated size is beyond what the studio keeps, without inflating it', async () => {
     const store = await freshStore();
     const bomb = new Uint8Array(70 * 1024 * 1024);
     bomb.set(PNG);
     const archive = new Blob([zipSync({ 'manifest.json': manifest([good]), 'media/ok.png': bomb }, { level: 9 }) as BlobPart]);
     expect(archive.size).toBeLessThan(1024 * 1024);
     const report = await importGallery(store, archive);
-    expect(report).toEqual({ imported: 0, withoutMedia: 0, skipped: { 'a file larger than the studio keeps': 1 } });
+    expect(report).toEqual({ imported: 0, withoutMedia: 0, skipped: { [SKIP_REASONS.tooLarge]: 1 } });
+  });
+
+  it('skips a file that does not match its checksum, and files the manifest does not name', async () => {
+    const store = await freshStore();
+    const zip = zipSync({ 'manifest.json': manifest([good]), 'media/ok.png': PNG, 'notes.txt': strToU8('hello'), 'thumbs/stray.webp': WEBP }, { level: 0 });
+    const at = Buffer.from(zip).indexOf(Buffer.from(PNG));
+    zip[at + PNG.length - 1] ^= 0xff;
+    const report = await importGallery(store, new Blob([zip as BlobPart]));
+    expect(report).toEqual({ imported: 0, withoutMedia: 0, skipped: { [SKIP_REASONS.damagedFile]: 1, [SKIP_REASONS.unlisted]: 1, [SKIP_REASONS.orphanThumbnail]: 1 } });
   });
 });

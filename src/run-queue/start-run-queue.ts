@@ -5,7 +5,7 @@
  */
 import { HOSTED_URL, useBackendStore } from '../api/backend';
 import { fetchEngineInfo } from '../api/engine-info';
-import { keepMedia, MEDIA_GONE, MediaGoneError, needsMedia } from '../gallery-store/keep-media';
+import { isMediaGone, keepMedia, MEDIA_GONE, needsMedia } from '../gallery-store/keep-media';
 import { galleryStore } from '../gallery-store/use-gallery';
 import { STORAGE_KEYS } from '../lib/storage-keys';
 import { watchFinishedWhileHidden } from './finished-while-hidden';
@@ -25,7 +25,7 @@ export function startRunQueue(): () => void {
 
   const keeper = createMediaKeeper({
     keep: keepMedia,
-    isFinal: (error) => error instanceof MediaGoneError,
+    isFinal: isMediaGone,
     giveUp: (id) => galleryStore.getState().patch(id, { problem: MEDIA_GONE }),
   });
   const queue = createRunQueue({
