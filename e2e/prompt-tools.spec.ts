@@ -172,3 +172,19 @@ test('Ctrl+Enter starts Animate too', async ({ animatePage, page }) => {
   await page.keyboard.press('Control+Enter');
   await expect(animatePage.jobs).toHaveCount(1);
 });
+
+test('the prompt box does not move when its History button arrives after the first paint', async ({ createPage, promptHistory, page }) => {
+  await createPage.goto();
+  await expect(promptHistory.button).toBeVisible();
+  // Every element Chromium saw shift, by what it is: none may be in the Create form.
+  const shifted = await page.evaluate(() => {
+    type Shift = PerformanceEntry & { hadRecentInput: boolean; sources: Array<{ node?: Node }> };
+    const observer = new PerformanceObserver(() => undefined);
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const entries = observer.takeRecords() as Shift[];
+    observer.disconnect();
+    const form = document.querySelector('form[aria-label="Create an image"]');
+    return entries.filter((entry) => !entry.hadRecentInput).flatMap((entry) => entry.sources.filter((source) => source.node && form?.contains(source.node)).map((source) => (source.node as Element).outerHTML?.slice(0, 80) ?? source.node!.nodeName));
+  });
+  expect(shifted).toEqual([]);
+});

@@ -29,7 +29,8 @@ export function PromptField({ id, label, value, onChange, onKeyDown, placeholder
   const below = error ? `${id}-error` : hint ? `${id}-hint` : '';
   return (
     <div>
-      <div className="mb-1.5 flex items-center gap-2">
+      {/* Room for the tools from the start, so the field does not move down when they arrive. */}
+      <div className={`mb-1.5 flex items-center gap-2 ${tools ? 'min-h-8' : ''}`}>
         <label htmlFor={id} className="text-sm font-medium">
           {label}
         </label>

@@ -180,7 +180,7 @@ describe('Create page', () => {
     HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
       this.open = false;
     };
-    await user.click(screen.getByRole('button', { name: 'History' }));
+    await user.click(await screen.findByRole('button', { name: 'History' }));
     const dialog = await screen.findByRole('dialog', { name: 'Prompt history' });
     await user.type(within(dialog).getByRole('searchbox', { name: 'Search history' }), 'second');
     await user.click(await within(dialog).findByRole('button', { name: 'second recalled' }));

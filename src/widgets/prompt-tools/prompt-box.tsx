@@ -1,12 +1,15 @@
 /**
- * The prompt box of Create and Transform: the prompt field with its History button, the Up arrow
- * that recalls earlier prompts, and the line that says how many runs the prompt makes.
+ * The prompt box of Create and Transform: the prompt field with its History button (which
+ * arrives just after the first paint, out of the first page's code), the Up arrow that recalls
+ * earlier prompts, and the line that says how many runs the prompt makes.
  */
+import { lazy, Suspense } from 'react';
 import { PromptField } from '../../components/prompt-field';
 import type { SentPrompt } from '../../prompt-library/prompt-history-entry';
-import { PromptHistoryButton } from './prompt-history-button';
 import { RunsHint } from './runs-hint';
 import { usePromptRecall } from './use-prompt-recall';
+
+const PromptHistoryButton = lazy(() => import('./prompt-history-button'));
 
 interface PromptBoxProps {
   id: string;
@@ -33,7 +36,11 @@ export function PromptBox({ id, rows, placeholder, error, values, imagesPerRun =
       onKeyDown={onKeyDown}
       placeholder={placeholder}
       error={error}
-      tools={<PromptHistoryButton promptId={id} onPick={onRecall} />}
+      tools={
+        <Suspense fallback={null}>
+          <PromptHistoryButton promptId={id} onPick={onRecall} />
+        </Suspense>
+      }
       hint={<RunsHint template={values.prompt} imagesPerRun={imagesPerRun} />}
     />
   );

@@ -8,7 +8,7 @@ import type { SentPrompt } from '../../prompt-library/prompt-history-entry';
 
 const PromptHistoryDialog = lazy(() => import('./prompt-history-dialog'));
 
-export function PromptHistoryButton({ promptId, onPick }: { promptId: string; onPick(sent: SentPrompt): void }) {
+export default function PromptHistoryButton({ promptId, onPick }: { promptId: string; onPick(sent: SentPrompt): void }) {
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState(0);
   useEffect(() => {
