@@ -108,6 +108,8 @@ test('? lists the shortcuts except while typing, and / searches the gallery', as
   const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(shortcuts).toHaveCount(0);
 
+  // The shortcuts arrive just after the first paint, with their button in the navigation.
+  await expect(page.getByRole('button', { name: 'Shortcuts' })).toBeVisible();
   await page.getByRole('heading', { name: 'Create', exact: true }).click();
   await page.keyboard.press('?');
   await expect(shortcuts).toBeVisible();
