@@ -33,7 +33,8 @@ for (const scheme of ['dark', 'light'] as const) {
     });
 
     test('queued and running cards, and the queue panel, have none either', async ({ page, createPage, queuePanel, startQuirkyEngine }) => {
-      const engine = await startQuirkyEngine({ AIART_LATENCY_MS: '5000' });
+      // Runs that stay queued and running for the whole scan, however busy the machine; the engine stops without waiting for them.
+      const engine = await startQuirkyEngine({ AIART_LATENCY_MS: '120000', AIART_SHUTDOWN_GRACE_SECONDS: '0.5' });
       await createPage.goto(engine.url);
       await createPage.prompt.fill('Axe check of the queue');
       await createPage.pickBatch(4);
