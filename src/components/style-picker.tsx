@@ -1,4 +1,7 @@
-/** The 17 style presets (and None) as picture tiles; each picture is this style's own render. */
+/**
+ * The 17 style presets (and None) as picture tiles; each picture is this style's own render. A
+ * model that takes no preset gets its `note` in their place.
+ */
 import { STYLE_PRESETS, type StylePreset } from '../api/contract';
 
 export const STYLE_LABELS: Record<StylePreset, string> = {
@@ -26,11 +29,11 @@ const OPTIONS: ReadonlyArray<{ value: StylePreset | ''; label: string; picture: 
   ...STYLE_PRESETS.map((preset) => ({ value: preset, label: STYLE_LABELS[preset], picture: `/styles/${preset}.webp` })),
 ];
 
-export function StylePicker({ value, onChange }: { value: StylePreset | ''; onChange(value: StylePreset | ''): void }) {
+export function StylePicker({ value, onChange, note }: { value: StylePreset | ''; onChange(value: StylePreset | ''): void; note?: string }) {
   return (
     <fieldset>
       <legend className="mb-1.5 text-sm font-medium">Style</legend>
-      <div className="grid grid-cols-3 gap-1.5 sm:grid-cols-4 lg:grid-cols-3">
+      {note ? <p className="text-xs text-muted">{note}</p> : <div className="grid grid-cols-3 gap-1.5 sm:grid-cols-4 lg:grid-cols-3">
         {OPTIONS.map((option) => (
           <label key={option.value || 'none'} className="relative">
             <input
@@ -47,7 +50,7 @@ export function StylePicker({ value, onChange }: { value: StylePreset | ''; onCh
             </span>
           </label>
         ))}
-      </div>
+      </div>}
     </fieldset>
   );
 }

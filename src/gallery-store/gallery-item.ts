@@ -19,6 +19,8 @@ interface ItemBase {
   status: GalleryStatus;
   /** The backend that made it ('' = the studio's own origin). */
   backend: string;
+  /** The engine's model id (`backend:model`) that made it: as its answer named it, else as asked. */
+  model?: string;
   /** The seed actually used (for a pending item, the one sent). */
   seed: number;
   remoteUrl?: string;
@@ -62,6 +64,11 @@ export function promptOf(item: GalleryItem): string {
 
 export function styleOf(item: GalleryItem): string | undefined {
   return item.kind === 'video' ? undefined : item.request.style_preset;
+}
+
+/** A result's request naming the model that made it: what recipes, Remix and exports carry. */
+export function requestWithModel<T extends { request: object; model?: string }>(item: T): T['request'] {
+  return item.model ? { ...item.request, model: item.model } : item.request;
 }
 
 export function aspectRatioOf(item: GalleryItem): string | undefined {

@@ -2,7 +2,7 @@
 import type { GenerateRequest, ImageToImageFields, ImageToVideoFields } from '../api/contract';
 import { STYLE_LABELS } from '../components/style-picker';
 
-type Described = { seed: number } & (
+type Described = { seed: number; model?: string } & (
   | { kind: 'image'; request: GenerateRequest }
   | { kind: 'transform'; request: ImageToImageFields }
   | { kind: 'video'; request: ImageToVideoFields }
@@ -10,8 +10,10 @@ type Described = { seed: number } & (
 
 const KIND_NAMES = { image: 'Text to image', transform: 'Image to image', video: 'Image to video' } as const;
 
-export function requestParameters(item: Described): Array<[string, string]> {
+/** `nameModel` names the item's model for people (its id when the engine no longer lists it). */
+export function requestParameters(item: Described, nameModel: (id: string) => string = (id) => id): Array<[string, string]> {
   const rows: Array<[string, string]> = [['Kind', KIND_NAMES[item.kind]]];
+  if (item.model) rows.push(['Model', nameModel(item.model)]);
   if (item.kind === 'video') {
     rows.push(['Motion', String(item.request.motion_bucket_id)], ['CFG scale', String(item.request.cfg_scale)]);
   } else {

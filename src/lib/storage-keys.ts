@@ -19,6 +19,8 @@ export const STORAGE_KEYS = {
   createForm: 'aiart.create-form',
   transformForm: 'aiart.transform-form',
   animateForm: 'aiart.animate-form',
+  /** The access token of each engine that asked for one (AIART_ACCESS_TOKEN), by backend address. */
+  accessTokens: 'aiart.access-tokens',
   /** sessionStorage: a shared gallery's link, across the reload that clears it from the address. */
   sharedFragment: 'aiart.shared-fragment',
 } as const;

@@ -27,7 +27,7 @@ function controlledTransport() {
         calls.push(call);
         signal.addEventListener('abort', () => call.reject(new ApiError('aborted', 'cancelled')));
       }),
-    startVideo: async () => 'job-1',
+    startVideo: async () => ({ id: 'job-1' }),
     pollVideo: vi.fn(async () => ({ status: 'complete' as const, videoUrl: 'http://engine.test/v.mp4', finishReason: 'SUCCESS', seed: 5 })),
   };
   const open = () => calls.filter((call) => !call.settled);

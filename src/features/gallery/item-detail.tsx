@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '../../components/copy-button';
-import { type GalleryItem, isActive, promptOf } from '../../gallery-store/gallery-item';
+import { type GalleryItem, isActive, promptOf, requestWithModel } from '../../gallery-store/gallery-item';
+import { useModelNamer } from '../../api/page-model';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
 import { APP_PATHS, type PictureRef, withSourceItem } from '../../lib/app-paths';
@@ -17,9 +18,9 @@ import { ShareDialog } from './share-dialog';
 import { recipeLink } from '../../lib/recipe-params';
 import { buttonClass } from '../../components/button';
 
-function parameters(item: GalleryItem): Array<[string, string]> {
+function parameters(item: GalleryItem, nameModel: (id: string) => string): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
-    ...requestParameters(item),
+    ...requestParameters(item, nameModel),
     ['Finish', item.kind === 'video' ? item.finishReason : undefined],
     ['Pixel size', item.width && item.height ? `${item.width}×${item.height}` : undefined],
     ['File size', item.bytes ? `${(item.bytes / 1024).toFixed(0)} KB` : undefined],
@@ -38,7 +39,7 @@ function remixLink(item: GalleryItem): string {
     : item.sourceStored
       ? { itemId: item.id, use: 'source' }
       : undefined;
-  return recipeLink(item.kind, item.request, picture);
+  return recipeLink(item.kind, requestWithModel(item), picture);
 }
 
 interface ItemDetailProps {
@@ -63,6 +64,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
 
   const src = useMediaUrl(item);
   const prompt = promptOf(item);
+  const nameModel = useModelNamer();
 
   async function download() {
     setDownloadProblem(undefined);
@@ -125,7 +127,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
             </p>
           )}
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-            {parameters(item).map(([name, value]) => (
+            {parameters(item, nameModel).map(([name, value]) => (
               <div key={name} className="contents">
                 <dt className="text-muted">{name}</dt>
                 <dd className="break-words">{value}</dd>

@@ -11,6 +11,9 @@ import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
 import { DEFAULT_STRENGTH, useTransformForm } from './transform-form-store';
 import { buttonClass } from '../../components/button';
+import { fitRatio } from '../../api/model-choice';
+import { usePageModel } from '../../api/page-model';
+import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
 function strengthHint(strength: number): string {
   if (strength < 0.35) return 'Low: keeps most of your image, changes details and colour.';
@@ -47,6 +50,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
   const form = useTransformForm();
   const [error, setError] = useState<string>();
   const [sourceError, setSourceError] = useState<string>();
+  const { controls, notes } = usePageModel('image-to-image', form.model);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -91,6 +95,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
         format={(value) => value.toFixed(2)}
         hint={strengthHint(form.strength)}
         onChange={(strength) => form.update({ strength })}
+        unavailable={notes.strength}
       />
       <div className="flex flex-col gap-2">
         <button type="submit" className={buttonClass('large')}>
@@ -102,10 +107,11 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
           </p>
         )}
       </div>
-      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
-      <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <ModelPicker operation="image-to-image" value={form.model} onChange={(model) => form.update({ model })} />
+      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} note={notes.style} />
+      <AspectRatioPicker value={fitRatio(form.aspectRatio, controls)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
       <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
-        <PictureOptions idPrefix="transform-" values={form} onChange={form.update} />
+        <PictureOptions idPrefix="transform-" values={form} onChange={form.update} notes={notes} />
       </FoldAway>
     </form>
   );

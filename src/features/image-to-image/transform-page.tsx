@@ -1,5 +1,7 @@
 /** Transform: image to image. The source and the form on the left, this session's results on the right. */
 import { useBaseUrl } from '../../api/backend';
+import { fitPictureRequest } from '../../api/model-choice';
+import { usePageModel } from '../../api/page-model';
 import type { TransformParams } from '../../api/transform-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { enqueueRuns } from '../../run-queue/run-actions';
@@ -9,6 +11,7 @@ import { createImageSourceStore } from '../../widgets/image-source/image-source-
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
+import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
 import { TransformForm } from './transform-form';
 import { useTransformForm } from './transform-form-store';
 
@@ -19,17 +22,21 @@ export default function TransformPage() {
   const runs = useRuns('transform');
   const source = useTransformSource((s) => s.image);
   const update = useTransformForm((s) => s.update);
-  useAddressRecipe('transform', (recipe) =>
-    update({ prompt: recipe.prompt, strength: recipe.strength, ...pictureRecipeValues(recipe, useTransformForm.getState()) }),
-  );
+  const model = usePageModel('image-to-image', useTransformForm((s) => s.model));
+  useAddressRecipe('transform', (recipe) => {
+    update({ prompt: recipe.prompt, strength: recipe.strength, ...pictureRecipeValues(recipe, useTransformForm.getState()) });
+    expectRecipeModel('image-to-image', recipe.model);
+  });
 
-  function transform(params: TransformParams) {
+  function transform(asked: TransformParams) {
     if (!source) return;
+    const params = fitPictureRequest(asked, model);
     const item = {
       id: crypto.randomUUID(),
       kind: 'transform',
       status: 'queued',
       backend: baseUrl,
+      model: params.model,
       seed: params.seed,
       request: params,
       createdAt: Date.now(),

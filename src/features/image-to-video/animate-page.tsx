@@ -22,6 +22,9 @@ import { useAnimateForm } from './animate-form-store';
 import { CropEditor } from './crop-editor';
 import { VideoJobCard } from './video-job-card';
 import { buttonClass } from '../../components/button';
+import { usePageModel } from '../../api/page-model';
+import { ModelPicker } from '../../widgets/model-picker/model-picker';
+import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
 
 const useAnimateSource = createImageSourceStore('animate');
 
@@ -39,13 +42,15 @@ export default function AnimatePage() {
   const [formError, setFormError] = useState<string>();
   const [preparing, setPreparing] = useState(false);
   const jobs = useRuns('video');
-  useAddressRecipe('video', (recipe) =>
+  const model = usePageModel('image-to-video', form.model);
+  useAddressRecipe('video', (recipe) => {
     form.update({
       cfgScale: recipe.cfg_scale,
       motion: recipe.motion_bucket_id,
       seed: recipeSeed(recipe.seed, useAnimateForm.getState().seed),
-    }),
-  );
+    });
+    expectRecipeModel('image-to-video', recipe.model);
+  });
 
   useEffect(() => setView(source && defaultCropView(source)), [source]);
 
@@ -53,11 +58,11 @@ export default function AnimatePage() {
     event.preventDefault();
     const problem = source && view ? seedProblem(form.seed) : 'Add a picture first: drop, paste, browse or pick one.';
     setFormError(problem);
-    if (problem || !source || !view) return;
+    if (problem || !source || !view || !model.available) return;
     const seed = form.seed.locked ? form.seed.seed : randomSeed();
     if (!form.seed.locked) form.update({ seed: { seed, locked: false } });
     const size = VIDEO_SIZES[view.shape];
-    const request = { seed, cfg_scale: form.cfgScale, motion_bucket_id: form.motion };
+    const request = { seed, cfg_scale: form.cfgScale, motion_bucket_id: form.motion, ...(model.send ? { model: model.send } : {}) };
     setPreparing(true);
     const input = await renderVideoInput(source.file, cropRect(source, view), size).catch(() => undefined);
     setPreparing(false);
@@ -72,6 +77,7 @@ export default function AnimatePage() {
           kind: 'video',
           status: 'queued',
           backend: baseUrl,
+          model: model.send,
           seed,
           request,
           createdAt: Date.now(),
@@ -92,6 +98,7 @@ export default function AnimatePage() {
       <ImageSourceField useSource={useAnimateSource} label="Picture to animate" />
       <form aria-label="Animate a picture" onSubmit={animate} noValidate className="flex flex-col gap-5">
         {source && view && <CropEditor image={source} view={view} onChange={setView} />}
+        <ModelPicker operation="image-to-video" value={form.model} onChange={(model) => form.update({ model })} />
         <SliderField
           id="motion"
           label="Motion"
@@ -105,7 +112,7 @@ export default function AnimatePage() {
         />
         <button
           type="submit"
-          disabled={preparing}
+          disabled={preparing || !model.available}
           className={buttonClass('large')}
         >
           {preparing ? 'Preparing the frame…' : 'Animate'}

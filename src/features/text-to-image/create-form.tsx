@@ -11,6 +11,9 @@ import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { batchSeeds } from '../../lib/random-seed';
 import { useCreateForm } from './create-form-store';
 import { buttonClass } from '../../components/button';
+import { fitRatio } from '../../api/model-choice';
+import { usePageModel } from '../../api/page-model';
+import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -35,6 +38,7 @@ function buildBatch(form: ReturnType<typeof useCreateForm.getState>): { batch?: 
 export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[]): void }) {
   const form = useCreateForm();
   const [error, setError] = useState<string>();
+  const { controls, notes } = usePageModel('text-to-image', form.model);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -70,17 +74,18 @@ export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[])
         Generate
         <kbd className="hidden rounded border border-accent-fg/30 px-1.5 py-0.5 text-[11px] font-normal sm:inline">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
       </button>
-      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
-      <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <ModelPicker operation="text-to-image" value={form.model} onChange={(model) => form.update({ model })} />
+      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} note={notes.style} />
+      <AspectRatioPicker value={fitRatio(form.aspectRatio, controls)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
       <ChoiceGroup
         legend="Images per run"
         name="batch-size"
-        value={form.batchSize}
+        value={Math.min(form.batchSize, controls.maxBatch)}
         onChange={(batchSize) => form.update({ batchSize })}
-        options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n), title: `${n} image${n > 1 ? 's' : ''}` }))}
+        options={[1, 2, 3, 4].slice(0, controls.maxBatch).map((n) => ({ value: n, label: String(n), title: `${n} image${n > 1 ? 's' : ''}` }))}
       />
       <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
-        <PictureOptions idPrefix="" values={form} onChange={form.update} />
+        <PictureOptions idPrefix="" values={form} onChange={form.update} notes={notes} />
       </FoldAway>
     </form>
   );

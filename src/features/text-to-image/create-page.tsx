@@ -2,11 +2,14 @@
 import { lazy, Suspense } from 'react';
 import { useBaseUrl } from '../../api/backend';
 import type { GenerateParams } from '../../api/generate-image';
+import { fitPictureRequest } from '../../api/model-choice';
+import { usePageModel } from '../../api/page-model';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
+import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
 import { useCreateForm } from './create-form-store';
 import { CreateForm } from './create-form';
 
@@ -33,15 +36,22 @@ export default function CreatePage() {
   const baseUrl = useBaseUrl();
   const runs = useRuns('image');
   const update = useCreateForm((s) => s.update);
-  useAddressRecipe('image', (recipe) => update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) }));
+  const model = usePageModel('text-to-image', useCreateForm((s) => s.model));
+  useAddressRecipe('image', (recipe) => {
+    update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) });
+    expectRecipeModel('text-to-image', recipe.model);
+  });
 
   function generate(batch: GenerateParams[]) {
     const queuedAt = Date.now();
     // Later runs of a batch sort just after the first, so the gallery keeps their order.
     void enqueueRuns(
-      batch.map((params, i) => ({
-        item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, seed: params.seed, request: params, createdAt: queuedAt - i, favourite: false, mediaStored: false },
-      })),
+      batch.slice(0, model.controls.maxBatch).map((asked, i) => {
+        const params = fitPictureRequest(asked, model);
+        return {
+          item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, model: params.model, seed: params.seed, request: params, createdAt: queuedAt - i, favourite: false, mediaStored: false },
+        };
+      }),
     ).then(revealResults);
   }
 
