@@ -18,6 +18,7 @@ export default defineConfig({
     sourcemap: true,
     manifest: true,
     modulePreload: { polyfill: false },
+    rolldownOptions: { output: { advancedChunks: { groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|zod|zustand|wouter|idb|regexparam|use-sync-external-store)[\\/]/ }] } } },
   },
   test: {
     projects: [

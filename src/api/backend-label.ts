@@ -4,7 +4,7 @@
  */
 import { baseUrlOf, useBackendStore } from './backend';
 import { useEngineInfo } from './engine-info';
-import { useShownModel } from './page-model';
+import { usePageModels } from './page-model';
 
 const LOCAL = { name: 'Local preview engine', detail: 'procedural art, not AI' };
 
@@ -12,7 +12,7 @@ export function useBackendLabel(): { name: string; detail: string } {
   const choice = useBackendStore((s) => s.choice);
   const baseUrl = useBackendStore(baseUrlOf);
   const { data: engine } = useEngineInfo();
-  const shown = useShownModel((s) => s.model);
+  const shown = usePageModels((s) => s.shown);
   if (choice === 'hosted') return { name: 'AiArt hosted', detail: 'AI models on the hosted service' };
   if (choice === 'custom') return { name: 'Custom backend', detail: new URL(baseUrl).host };
   const model = shown ?? engine?.models?.[0];

@@ -1,34 +1,22 @@
 /**
- * The model a page's runs go to, as the page and its controls read it: from this server's
- * /engine.json while the studio uses this server; a backend elsewhere lists no models, so
- * nothing is chosen or sent there. The page showing now also names its model for the badge,
- * and saved results name theirs.
+ * The model of each page, as its picker works it out from this server's /engine.json and
+ * publishes it (the picker loads after the page): what the page's requests send and which of
+ * its controls show. The page on screen also names its model for the backend badge.
  */
-import { useCallback, useMemo } from 'react';
 import { create } from 'zustand';
-import { useBackendStore } from './backend';
 import type { EngineModel, Operation } from './contract';
-import { useEngineInfo } from './engine-info';
-import { modelName, type PageModel, pageModel } from './model-choice';
+import { NO_MODEL_LIST, type PageModel } from './model-fit';
 
-export function usePageModel(operation: Operation, chosen: string): PageModel {
-  const here = useBackendStore((s) => s.choice === 'here');
-  const { data: info } = useEngineInfo();
-  const listed = here ? info : undefined;
-  return useMemo(() => pageModel(listed, operation, chosen), [listed, operation, chosen]);
+interface PageModels {
+  byOperation: Partial<Record<Operation, PageModel>>;
+  /** The model of the page on screen, when it has one. */
+  shown?: EngineModel;
 }
 
-/** The model of the page on screen, when it has one; the backend badge names it. */
-export const useShownModel = create<{ model?: EngineModel }>(() => ({}));
+export const usePageModels = create<PageModels>(() => ({ byOperation: {} }));
 
-/** Names a model id for people: its label and backend while this server lists it, else the id itself. */
-export function useModelNamer(): (id: string) => string {
-  const { data: info } = useEngineInfo();
-  return useCallback(
-    (id: string) => {
-      const model = info?.models?.find((m) => m.id === id);
-      return model ? modelName(model, info?.backends) : id;
-    },
-    [info],
-  );
+export const usePageModel = (operation: Operation): PageModel => usePageModels((s) => s.byOperation[operation] ?? NO_MODEL_LIST);
+
+export function publishPageModel(operation: Operation, page: PageModel | undefined): void {
+  usePageModels.setState((s) => ({ byOperation: { ...s.byOperation, [operation]: page }, shown: page?.model }));
 }

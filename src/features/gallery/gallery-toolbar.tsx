@@ -1,7 +1,7 @@
 /** Search, filters, order and select mode, above the grid. */
 import { useMemo } from 'react';
 import { ASPECT_RATIOS, STYLE_PRESETS } from '../../api/contract';
-import { useModelNamer } from '../../api/page-model';
+import { useModelNamer } from '../../api/model-names';
 import { STYLE_LABELS } from '../../components/style-picker';
 import { useGallery } from '../../gallery-store/use-gallery';
 import { type GalleryFilters, modelsOf } from './gallery-filters';

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '../../components/copy-button';
 import { type GalleryItem, isActive, promptOf, requestWithModel } from '../../gallery-store/gallery-item';
-import { useModelNamer } from '../../api/page-model';
+import { useModelNamer } from '../../api/model-names';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
 import { APP_PATHS, type PictureRef, withSourceItem } from '../../lib/app-paths';

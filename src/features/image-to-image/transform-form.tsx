@@ -11,7 +11,7 @@ import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
 import { DEFAULT_STRENGTH, useTransformForm } from './transform-form-store';
 import { buttonClass } from '../../components/button';
-import { fitRatio } from '../../api/model-choice';
+import { fitRatio } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
@@ -50,7 +50,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
   const form = useTransformForm();
   const [error, setError] = useState<string>();
   const [sourceError, setSourceError] = useState<string>();
-  const { controls, notes } = usePageModel('image-to-image', form.model);
+  const { controls, notes } = usePageModel('image-to-image');
 
   function submit(event?: FormEvent) {
     event?.preventDefault();

@@ -1,6 +1,6 @@
 /** Transform: image to image. The source and the form on the left, this session's results on the right. */
 import { useBaseUrl } from '../../api/backend';
-import { fitPictureRequest } from '../../api/model-choice';
+import { fitPictureRequest } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import type { TransformParams } from '../../api/transform-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
@@ -22,7 +22,7 @@ export default function TransformPage() {
   const runs = useRuns('transform');
   const source = useTransformSource((s) => s.image);
   const update = useTransformForm((s) => s.update);
-  const model = usePageModel('image-to-image', useTransformForm((s) => s.model));
+  const model = usePageModel('image-to-image');
   useAddressRecipe('transform', (recipe) => {
     update({ prompt: recipe.prompt, strength: recipe.strength, ...pictureRecipeValues(recipe, useTransformForm.getState()) });
     expectRecipeModel('image-to-image', recipe.model);

@@ -42,7 +42,7 @@ export default function AnimatePage() {
   const [formError, setFormError] = useState<string>();
   const [preparing, setPreparing] = useState(false);
   const jobs = useRuns('video');
-  const model = usePageModel('image-to-video', form.model);
+  const model = usePageModel('image-to-video');
   useAddressRecipe('video', (recipe) => {
     form.update({
       cfgScale: recipe.cfg_scale,

@@ -1,7 +1,7 @@
 /** One item of a shared gallery: its media while the backend still has it, its settings, Save and Remix. */
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useModelNamer } from '../../api/page-model';
+import { useModelNamer } from '../../api/model-names';
 import { requestWithModel } from '../../gallery-store/gallery-item';
 import { requestParameters } from '../../gallery-store/request-parameters';
 import { saveSharedItem } from '../../gallery-store/shared-items';

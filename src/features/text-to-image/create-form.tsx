@@ -11,7 +11,7 @@ import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { batchSeeds } from '../../lib/random-seed';
 import { useCreateForm } from './create-form-store';
 import { buttonClass } from '../../components/button';
-import { fitRatio } from '../../api/model-choice';
+import { fitRatio } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
@@ -38,7 +38,7 @@ function buildBatch(form: ReturnType<typeof useCreateForm.getState>): { batch?: 
 export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[]): void }) {
   const form = useCreateForm();
   const [error, setError] = useState<string>();
-  const { controls, notes } = usePageModel('text-to-image', form.model);
+  const { controls, notes } = usePageModel('text-to-image');
 
   function submit(event?: FormEvent) {
     event?.preventDefault();

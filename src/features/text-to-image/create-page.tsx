@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { useBaseUrl } from '../../api/backend';
 import type { GenerateParams } from '../../api/generate-image';
-import { fitPictureRequest } from '../../api/model-choice';
+import { fitPictureRequest } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { pictureRecipeValues } from '../../lib/form-fields';
@@ -36,7 +36,7 @@ export default function CreatePage() {
   const baseUrl = useBaseUrl();
   const runs = useRuns('image');
   const update = useCreateForm((s) => s.update);
-  const model = usePageModel('text-to-image', useCreateForm((s) => s.model));
+  const model = usePageModel('text-to-image');
   useAddressRecipe('image', (recipe) => {
     update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) });
     expectRecipeModel('text-to-image', recipe.model);

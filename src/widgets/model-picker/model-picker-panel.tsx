@@ -2,21 +2,25 @@
  * The Model picker of Create, Transform and Animate: shown when more than one of the engine's
  * models does the page's operation, grouped by backend. It also says when a remembered or a
  * recipe's model is not offered (and what is used instead), and when no model does the
- * operation at all. The page on screen names its model for the backend badge.
+ * operation at all. It publishes the page's model for the form, the page and the backend badge.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useBackendStore } from '../../api/backend';
 import type { Operation } from '../../api/contract';
 import { useEngineInfo } from '../../api/engine-info';
-import { missingModelNotice, recipeModelChoice } from '../../api/model-choice';
-import { usePageModel, useShownModel } from '../../api/page-model';
+import { pageModel } from '../../api/model-choice';
+import { missingModelNotice, recipeModelChoice } from '../../api/model-notices';
+import { publishPageModel } from '../../api/page-model';
 import type { ModelPickerProps } from './model-picker';
 import { settleRecipeModel, useRecipeModels } from './recipe-model';
 
 const WORDS: Record<Operation, string> = { 'text-to-image': 'make pictures from a prompt', 'image-to-image': 'transform pictures', 'image-to-video': 'make videos' };
 
 export default function ModelPickerPanel({ operation, value, onChange }: ModelPickerProps) {
-  const page = usePageModel(operation, value);
   const { data: info, isPending } = useEngineInfo();
+  // A backend elsewhere lists no models: nothing is chosen or sent there.
+  const listed = useBackendStore((s) => s.choice === 'here') ? info : undefined;
+  const page = useMemo(() => pageModel(listed, operation, value), [listed, operation, value]);
   const backends = info?.backends;
   const waiting = useRecipeModels((s) => s.waiting[operation]);
   const recipeNotice = useRecipeModels((s) => s.notices[operation]);
@@ -28,11 +32,10 @@ export default function ModelPickerPanel({ operation, value, onChange }: ModelPi
     if (choice.model) onChange(choice.model);
   }, [waiting, isPending, page, backends, operation, onChange]);
 
-  const shown = page.model;
   useEffect(() => {
-    useShownModel.setState({ model: shown });
-    return () => useShownModel.setState({ model: undefined });
-  }, [shown]);
+    publishPageModel(operation, page);
+    return () => publishPageModel(operation, undefined);
+  }, [operation, page]);
 
   const notice = recipeNotice ?? (waiting === undefined ? missingModelNotice(page, backends) : undefined);
   const groups = [...new Set(page.offered.map((model) => model.backend))];
@@ -47,7 +50,7 @@ export default function ModelPickerPanel({ operation, value, onChange }: ModelPi
           </label>
           <select
             id={id}
-            value={shown?.id}
+            value={page.model?.id}
             onChange={(event) => {
               settleRecipeModel(operation, undefined);
               onChange(event.target.value);
