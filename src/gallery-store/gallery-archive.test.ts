@@ -95,6 +95,28 @@ describe('gallery export and import', () => {
     expect(settings).toMatchObject({ ok: true, source: 'studio', kind: 'image', itemId: 'with-recipe', sourceItemId: 'its-source', requests: { image: { video_description: 'prompt with-recipe', seed: 5 } } });
   });
 
+  it('carries the model that made each item, in the manifest and in the recipe written into the file, and drops a hostile one', async () => {
+    const source = await freshStore();
+    const png = readFileSync(path.join(import.meta.dirname, '../picture-metadata/fixtures/studio-engine.png'));
+    source.getState().upsert(item('by-a1111', { model: 'a1111:dreamshaper_8.safetensors [879db523c3]' }));
+    await source.getState().storeMedia('by-a1111', new Blob([png], { type: 'image/png' }));
+    const { sink, blob } = memorySink();
+    await exportGallery(source, source.getState().items, sink);
+    const files = unzipSync(new Uint8Array(await blob().arrayBuffer()));
+    expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).items[0]).toMatchObject({ id: 'by-a1111', model: 'a1111:dreamshaper_8.safetensors [879db523c3]' });
+    expect(await readPictureSettings(files['media/by-a1111.png'])).toMatchObject({ found: { model: 'a1111:dreamshaper_8.safetensors [879db523c3]' } });
+
+    const target = await freshStore();
+    await importGallery(target, blob());
+    expect(target.getState().items[0]).toMatchObject({ id: 'by-a1111', model: 'a1111:dreamshaper_8.safetensors [879db523c3]' });
+
+    const hostile = await freshStore();
+    const entry = { id: 'hostile-model', kind: 'image', seed: 1, request: { video_description: 'fine' }, createdAt: 1, favourite: false, media: 'media/h.png', model: '<img src=x onerror=alert(1)>' };
+    const report = await importGallery(hostile, new Blob([zipSync({ 'manifest.json': strToU8(JSON.stringify({ format: 'aiart-gallery', version: 1, items: [entry] })), 'media/h.png': PNG }) as BlobPart]));
+    expect(report.imported).toBe(1);
+    expect(hostile.getState().items[0].model).toBeUndefined();
+  });
+
   const manifest = (items: unknown[], extra: Record<string, unknown> = {}) => strToU8(JSON.stringify({ format: 'aiart-gallery', version: 1, items, ...extra }));
   const good = { id: 'ok', kind: 'image', seed: 1, request: { video_description: 'fine' }, createdAt: 1, favourite: false, media: 'media/ok.png' };
   const zipOf = (files: Record<string, Uint8Array>) => new Blob([zipSync(files) as BlobPart]);
