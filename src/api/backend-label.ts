@@ -20,7 +20,7 @@ export function useBackendLabel(): { name: string; detail: string } {
   if (model?.backend === 'aiart') return { name: 'AiArt hosted', detail: 'through this server' };
   if (model) {
     const backend = engine?.backends?.find((b) => b.id === model.backend)?.label ?? model.backend;
-    return { name: model.label, detail: `${backend}, through this server` };
+    return { name: model.label, detail: backend };
   }
   if (engine?.engine === 'local-preview') return LOCAL;
   if (engine?.engine === 'proxy') return { name: 'AiArt hosted', detail: 'through this server' };
