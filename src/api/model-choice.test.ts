@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ASPECT_RATIOS, type EngineModel } from './contract';
+import { engineModel as model } from '../test/engine-models';
 import { modelName, pageModel } from './model-choice';
 import { EVERY_CONTROL, fitPictureRequest, fitRatio } from './model-fit';
 import { missingModelNotice, recipeModelChoice } from './model-notices';
-
-const model = (id: string, label: string, differences: Partial<EngineModel> = {}): EngineModel => ({
-  id,
-  label,
-  backend: id.slice(0, id.indexOf(':')),
-  operations: ['text-to-image', 'image-to-image'],
-  aspectRatios: [...ASPECT_RATIOS],
-  stylePresets: true,
-  negativePrompt: true,
-  seed: true,
-  strength: true,
-  maxBatch: 4,
-  ...differences,
-});
 
 const dreamshaper = model('a1111:dreamshaper_8.safetensors [879db523c3]', 'dreamshaper_8');
 const sdxl = model('a1111:sdxl_base.safetensors', 'sdxl_base');
