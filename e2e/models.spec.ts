@@ -6,6 +6,7 @@
 import { expect, test } from './fixtures';
 import { testPhoto } from './pages/image-input';
 import { TransformPageObject } from './pages/transform-page';
+import { seriousViolations } from './support/serious-violations';
 import { startFakeAutomatic1111 } from '../server/testing/fakes/fake-automatic1111';
 import { readJsonBody } from '../server/testing/fakes/fake-server';
 
@@ -34,6 +35,7 @@ test('pick a checkpoint on Create, generate and transform with it; the gallery s
     // The engine's first model is the checkpoint AUTOMATIC1111 has loaded.
     await expect(model).toHaveValue(`a1111:${DREAMSHAPER}`);
     await expect(page.getByRole('link', { name: 'Backend: dreamshaper_8, AUTOMATIC1111. Open settings' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await model.selectOption({ label: 'sdxl_base' });
     await expect(page.getByRole('link', { name: /^Backend: sdxl_base, AUTOMATIC1111/ })).toBeVisible();
     await createPage.prompt.fill('A lighthouse drawn by sdxl');
@@ -110,6 +112,8 @@ test('an engine that needs its access token asks for it once, says when it is wr
   await expect(dialog).toBeVisible();
   const field = dialog.getByLabel('Access token');
   await expect(field).toHaveAttribute('type', 'password');
+  await expect(field).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
   await field.fill('wrong-token');
   await dialog.getByRole('button', { name: 'Use this token' }).click();
   await expect(dialog.getByRole('alert')).toContainText('This server refused that token');
