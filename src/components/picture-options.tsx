@@ -23,14 +23,18 @@ interface PictureOptionsProps {
 export function PictureOptions({ idPrefix, values, onChange, notes = {} }: PictureOptionsProps) {
   return (
     <>
-      {notes.negativePrompt ? <ControlNote label="Negative prompt" text={notes.negativePrompt} /> : <PromptField
-        id={`${idPrefix}negative-prompt`}
-        label="Negative prompt"
-        rows={2}
-        value={values.negativePrompt}
-        onChange={(negativePrompt) => onChange({ negativePrompt })}
-        placeholder="What to leave out: blurry, text, watermark"
-      />}
+      {notes.negativePrompt ? (
+        <ControlNote label="Negative prompt" text={notes.negativePrompt} />
+      ) : (
+        <PromptField
+          id={`${idPrefix}negative-prompt`}
+          label="Negative prompt"
+          rows={2}
+          value={values.negativePrompt}
+          onChange={(negativePrompt) => onChange({ negativePrompt })}
+          placeholder="What to leave out: blurry, text, watermark"
+        />
+      )}
       <ChoiceGroup
         legend="Output format"
         name={`${idPrefix}output-format`}

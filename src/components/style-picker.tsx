@@ -33,24 +33,28 @@ export function StylePicker({ value, onChange, note }: { value: StylePreset | ''
   return (
     <fieldset>
       <legend className="mb-1.5 text-sm font-medium">Style</legend>
-      {note ? <p className="text-xs text-muted">{note}</p> : <div className="grid grid-cols-3 gap-1.5 sm:grid-cols-4 lg:grid-cols-3">
-        {OPTIONS.map((option) => (
-          <label key={option.value || 'none'} className="relative">
-            <input
-              type="radio"
-              name="style-preset"
-              value={option.value}
-              checked={option.value === value}
-              onChange={() => onChange(option.value)}
-              className="peer sr-only"
-            />
-            <span className="block cursor-pointer overflow-hidden rounded-md border border-line text-muted peer-checked:border-accent peer-checked:text-fg peer-checked:ring-2 peer-checked:ring-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent hover:text-fg">
-              <img src={option.picture} alt="" loading="lazy" decoding="async" width={96} height={64} className="block aspect-[3/2] w-full bg-raised object-cover" />
-              <span className="block truncate px-1 py-1 text-center text-[11px] leading-tight">{option.label}</span>
-            </span>
-          </label>
-        ))}
-      </div>}
+      {note ? (
+        <p className="text-xs text-muted">{note}</p>
+      ) : (
+        <div className="grid grid-cols-3 gap-1.5 sm:grid-cols-4 lg:grid-cols-3">
+          {OPTIONS.map((option) => (
+            <label key={option.value || 'none'} className="relative">
+              <input
+                type="radio"
+                name="style-preset"
+                value={option.value}
+                checked={option.value === value}
+                onChange={() => onChange(option.value)}
+                className="peer sr-only"
+              />
+              <span className="block cursor-pointer overflow-hidden rounded-md border border-line text-muted peer-checked:border-accent peer-checked:text-fg peer-checked:ring-2 peer-checked:ring-accent peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent hover:text-fg">
+                <img src={option.picture} alt="" loading="lazy" decoding="async" width={96} height={64} className="block aspect-[3/2] w-full bg-raised object-cover" />
+                <span className="block truncate px-1 py-1 text-center text-[11px] leading-tight">{option.label}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
     </fieldset>
   );
 }
