@@ -13,7 +13,6 @@ const KIND_NAMES = { image: 'Text to image', transform: 'Image to image', video:
 /** `nameModel` names the item's model for people (its id when the engine no longer lists it). */
 export function requestParameters(item: Described, nameModel: (id: string) => string = (id) => id): Array<[string, string]> {
   const rows: Array<[string, string]> = [['Kind', KIND_NAMES[item.kind]]];
-  if (item.model) rows.push(['Model', nameModel(item.model)]);
   if (item.kind === 'video') {
     rows.push(['Motion', String(item.request.motion_bucket_id)], ['CFG scale', String(item.request.cfg_scale)]);
   } else {
@@ -28,5 +27,6 @@ export function requestParameters(item: Described, nameModel: (id: string) => st
     if (item.kind === 'transform') rows.push(['Strength', String(item.request.strength)]);
   }
   rows.push(['Seed', String(item.seed)]);
+  if (item.model) rows.push(['Model', nameModel(item.model)]);
   return rows;
 }
