@@ -1,6 +1,6 @@
-// Lint rules, including the one-way import rule: lib and components <- api and gallery-store
-// <- widgets <- features <- app, with no feature importing another; picture-metadata stands on
-// lib and the API contract alone (and loads only through import(), which the budget checks).
+// Lint rules, including the one-way import rule: lib and components <- api, gallery-store and
+// prompt-library <- widgets <- features <- app, with no feature importing another; picture-metadata
+// stands on lib and the API contract alone (and loads only through import(), which the budget checks).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -46,6 +46,7 @@ export default tseslint.config(
   zone(['src/components/**'], [NO_UPWARD, ['(^|/)(api|gallery-store)/(?!contract$)', 'Components are plain controls: data comes in through props. Of the API layer they may use only the contract.']]),
   zone(['src/api/**', 'src/gallery-store/**'], [NO_UPWARD, ['(^|/)widgets/', 'The API layer and the gallery store sit below the widgets.']]),
   zone(['src/picture-metadata/**'], [NO_UPWARD, ['(^|/)(components|widgets|gallery-store)/|(^|/)api/(?!contract$)', 'Picture metadata reads and writes files: of the studio it uses only the API contract and lib.']]),
+  zone(['src/prompt-library/**'], [NO_UPWARD, ['(^|/)(components|gallery-store|run-queue|widgets)/|(^|/)api/(?!contract$)', 'The prompt library keeps prompts and wildcard lists: it builds on lib and the API contract only.']]),
   zone(['src/widgets/**'], [NO_UPWARD]),
   zone(['src/features/**'], [NO_SIBLING_FEATURE]),
   zone(['server/**'], [['(^|/)(features|app|components)/', 'The engine shares only the API contract and lib with the studio.']]),

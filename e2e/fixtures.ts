@@ -10,6 +10,7 @@ import { type SpawnedEngine, spawnEngine } from '../server/testing/spawn-engine'
 import { AnimatePageObject } from './pages/animate-page';
 import { CreatePageObject } from './pages/create-page';
 import { GalleryPageObject } from './pages/gallery-page';
+import { PromptHistoryObject } from './pages/prompt-history';
 import { QueuePanelObject } from './pages/queue-panel';
 import { TransformPageObject } from './pages/transform-page';
 
@@ -60,6 +61,7 @@ interface TestFixtures {
   transformPage: TransformPageObject;
   animatePage: AnimatePageObject;
   queuePanel: QueuePanelObject;
+  promptHistory: PromptHistoryObject;
   /** Starts a separate engine with the given switches; returns its URL, data folder and request log. */
   startQuirkyEngine(env: Record<string, string>): Promise<QuirkyEngine>;
 }
@@ -79,6 +81,7 @@ export const test = base.extend<TestFixtures, { engine: SpawnedEngine }>({
   transformPage: async ({ page }, use) => use(new TransformPageObject(page)),
   animatePage: async ({ page }, use) => use(new AnimatePageObject(page)),
   queuePanel: async ({ page }, use) => use(new QueuePanelObject(page)),
+  promptHistory: async ({ page }, use) => use(new PromptHistoryObject(page)),
   startQuirkyEngine: async ({}, use) => {
     const started: Array<() => Promise<void>> = [];
     await use(async (env) => {

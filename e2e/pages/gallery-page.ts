@@ -5,11 +5,15 @@ export class GalleryPageObject {
   readonly grid: Locator;
   readonly search: Locator;
   readonly detail: Locator;
+  readonly selectButton: Locator;
+  readonly selection: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole('list', { name: 'Saved results' });
     this.search = page.getByRole('searchbox', { name: 'Search prompts' });
     this.detail = page.getByRole('dialog');
+    this.selectButton = page.getByRole('button', { name: 'Select', exact: true });
+    this.selection = page.getByRole('region', { name: 'Selection' });
   }
 
   async goto(origin = '') {
@@ -22,5 +26,10 @@ export class GalleryPageObject {
 
   cell(name: string | RegExp): Locator {
     return this.grid.getByRole('link', { name });
+  }
+
+  /** In select mode each cell is a toggle button. */
+  toggles(): Locator {
+    return this.grid.getByRole('button');
   }
 }

@@ -1,9 +1,12 @@
 /** The frame around every page: navigation (a rail on desktop, a bottom bar on phones) and main. */
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BackendBadge } from './backend-badge';
 import { type IconName, NavIcon } from '../components/nav-icon';
 import { APP_PATHS } from '../lib/app-paths';
+
+/** The shortcuts and their ? key arrive just after the first paint, out of the first page's code. */
+const ShortcutsButton = lazy(() => import('./shortcuts-button'));
 
 const NAV: ReadonlyArray<{ path: string; label: string; icon: IconName }> = [
   { path: APP_PATHS.create, label: 'Create', icon: 'create' },
@@ -54,8 +57,13 @@ export function Layout({ children, queue }: { children: ReactNode; queue?: React
           })}
           {queue && <li>{queue}</li>}
         </ul>
-        <div className="hidden lg:mt-auto lg:block lg:p-2">
-          <BackendBadge />
+        <div className="lg:mt-auto lg:flex lg:flex-col lg:gap-1 lg:p-2">
+          <Suspense fallback={<div className="hidden h-9 lg:block" />}>
+            <ShortcutsButton />
+          </Suspense>
+          <div className="hidden lg:block">
+            <BackendBadge />
+          </div>
         </div>
       </nav>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto pb-20 lg:pb-0">

@@ -3,8 +3,9 @@
  * stands (place, pause, elapsed time, estimate) and Cancel, Retry and Move to top; then this
  * session's runs that ended without a result, with Retry.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Button } from '../components/button';
+import { ModalDialog } from '../components/modal-dialog';
 import { type GalleryItem, promptOf } from '../gallery-store/gallery-item';
 import { useGallery } from '../gallery-store/use-gallery';
 import { useNow } from '../lib/use-now';
@@ -51,7 +52,6 @@ function QueueRow({ item, first }: { item: GalleryItem; first: boolean }) {
 }
 
 export default function QueuePanel({ onClose }: { onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const items = useGallery((s) => s.items);
   const now = useNow(true, 60_000);
   const { backends, ended } = useMemo(() => {
@@ -63,58 +63,41 @@ export default function QueuePanel({ onClose }: { onClose(): void }) {
     };
   }, [items, now]);
 
-  useEffect(() => {
-    const element = dialog.current!;
-    if (!element.open) element.showModal();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="queue-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto max-h-[85vh] w-[min(640px,95vw)] overflow-y-auto rounded-xl border border-line bg-canvas p-4 text-fg backdrop:bg-black/70"
-    >
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id="queue-title" className="text-lg font-semibold">
-          Run queue
-        </h2>
-        <Button onClick={onClose}>Close</Button>
+    <ModalDialog title="Run queue" onClose={onClose} className="max-h-[85vh] w-[min(640px,95vw)] overflow-y-auto">
+      <div className="p-4">
+        {backends.length === 0 && <p className="text-sm text-muted">Nothing is waiting or running. New runs from Create, Transform and Animate line up here.</p>}
+        {backends.map(({ backend, running, queued }) => (
+          <section key={backend} aria-label={`Runs on ${backendName(backend)}`} className="mb-4">
+            <h3 className="mb-2 text-sm font-semibold">
+              {backendName(backend)}: {running.length} running, {queued.length} queued
+            </h3>
+            <ol className="flex flex-col gap-2">
+              {[...running, ...queued].map((item, i) => (
+                <QueueRow key={item.id} item={item} first={i === running.length} />
+              ))}
+            </ol>
+          </section>
+        ))}
+        {ended.length > 0 && (
+          <section aria-label="Ended without a result" className="mt-4">
+            <h3 className="mb-2 text-sm font-semibold">Ended without a result</h3>
+            <ul className="flex flex-col gap-2">
+              {ended.map((item) => (
+                <li key={item.id} aria-label={runName(item)} className="flex flex-wrap items-center gap-3 rounded-md border border-line p-2 text-sm">
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate">{runName(item)}</span>
+                    <span className="block text-xs text-muted">{item.status === 'cancelled' ? 'Cancelled' : item.problem ?? 'Failed'}</span>
+                  </span>
+                  <Button variant="small" onClick={() => retryRun(item.id)}>
+                    Retry
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
-      {backends.length === 0 && <p className="text-sm text-muted">Nothing is waiting or running. New runs from Create, Transform and Animate line up here.</p>}
-      {backends.map(({ backend, running, queued }) => (
-        <section key={backend} aria-label={`Runs on ${backendName(backend)}`} className="mb-4">
-          <h3 className="mb-2 text-sm font-semibold">
-            {backendName(backend)}: {running.length} running, {queued.length} queued
-          </h3>
-          <ol className="flex flex-col gap-2">
-            {[...running, ...queued].map((item, i) => (
-              <QueueRow key={item.id} item={item} first={i === running.length} />
-            ))}
-          </ol>
-        </section>
-      ))}
-      {ended.length > 0 && (
-        <section aria-label="Ended without a result" className="mt-4">
-          <h3 className="mb-2 text-sm font-semibold">Ended without a result</h3>
-          <ul className="flex flex-col gap-2">
-            {ended.map((item) => (
-              <li key={item.id} aria-label={runName(item)} className="flex flex-wrap items-center gap-3 rounded-md border border-line p-2 text-sm">
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate">{runName(item)}</span>
-                  <span className="block text-xs text-muted">{item.status === 'cancelled' ? 'Cancelled' : item.problem ?? 'Failed'}</span>
-                </span>
-                <Button variant="small" onClick={() => retryRun(item.id)}>
-                  Retry
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </dialog>
+    </ModalDialog>
   );
 }

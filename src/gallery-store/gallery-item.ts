@@ -50,9 +50,14 @@ interface ItemBase {
   retryAt?: number;
 }
 
+/** A picture made from a prompt template keeps the template it was expanded from, as typed. */
+interface FromTemplate {
+  template?: string;
+}
+
 export type GalleryItem =
-  | (ItemBase & { kind: 'image'; request: GenerateParams })
-  | (ItemBase & { kind: 'transform'; request: TransformParams })
+  | (ItemBase & FromTemplate & { kind: 'image'; request: GenerateParams })
+  | (ItemBase & FromTemplate & { kind: 'transform'; request: TransformParams })
   | (ItemBase & { kind: 'video'; request: ImageToVideoFields; jobId?: string; finishReason?: string });
 
 /** The prompt of any item, for search and display; videos have none. */
@@ -60,6 +65,11 @@ export function promptOf(item: GalleryItem): string {
   if (item.kind === 'image') return item.request.video_description;
   if (item.kind === 'transform') return item.request.prompt;
   return '';
+}
+
+/** The template a picture was expanded from, if it was. */
+export function templateOf(item: GalleryItem): string | undefined {
+  return item.kind === 'video' ? undefined : item.template;
 }
 
 export function styleOf(item: GalleryItem): string | undefined {

@@ -149,6 +149,24 @@ describe('gallery store', () => {
     expect(store.getState().items[0].problem).toHaveLength(2000);
   });
 
+  it('keeps the template a picture was expanded from across a reload, and drops one that is not text', async () => {
+    const names = freshNames();
+    const store = storeFor(names);
+    await store.getState().load();
+    store.getState().upsert(image('templated', 1, { template: '{red|blue} car', request: { video_description: 'red car', negative_prompt: '', aspect_ratio: '1:1', output_format: 'png', seed: 7 } }));
+    await store.getState().flush();
+    const db = await openGalleryDb(names.dbName);
+    await db.put('items', { ...image('odd-template', 2), template: { toString: 'x' } } as unknown as GalleryItem);
+    await db.put('items', { ...image('long-template', 3), template: 'y'.repeat(20_000) } as unknown as GalleryItem);
+    db.close();
+    const reopened = storeFor(names);
+    await reopened.getState().load();
+    const byId = Object.fromEntries(reopened.getState().items.map((item) => [item.id, item]));
+    expect(byId.templated).toMatchObject({ template: '{red|blue} car', request: { video_description: 'red car' } });
+    expect(byId['odd-template']).not.toHaveProperty('template');
+    expect(byId['long-template']).toMatchObject({ template: 'y'.repeat(10_000) });
+  });
+
   it('keeps a change dirty when its write fails, and writes it on the next try', async () => {
     const names = freshNames();
     const store = storeFor(names);

@@ -4,7 +4,7 @@
  * field, with its request through the contract's schema, or dropped. Items an older studio left
  * "pending" become runs the queue can resume.
  */
-import { MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
+import { MAX_PROMPT_LENGTH, MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { readModelId } from '../lib/model-id';
 import { INTERRUPTED } from './gallery-messages';
 import type { GalleryItem, GalleryStatus } from './gallery-item';
@@ -59,7 +59,7 @@ export function restoreItem(raw: unknown): GalleryItem | undefined {
     queueOrder: typeof record.queueOrder === 'number' && Number.isFinite(record.queueOrder) ? record.queueOrder : undefined,
     retryAt: count(record.retryAt),
     request: request.data,
-    ...(kind === 'video' ? { jobId: text(record.jobId, MAX_ID), finishReason: text(record.finishReason, 100) } : {}),
+    ...(kind === 'video' ? { jobId: text(record.jobId, MAX_ID), finishReason: text(record.finishReason, 100) } : { template: text(record.template, MAX_PROMPT_LENGTH) }),
     ...status,
   } as GalleryItem;
   // Drop the fields that were absent, so a rebuilt item equals the one that was written.

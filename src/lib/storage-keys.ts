@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   galleryDb: 'aiart-studio',
   /** The picture each page works from, across reloads. */
   keptSourcesDb: 'aiart-studio-sources',
+  /** Every prompt sent from Create and Transform (store prompts), newest and pinned kept. */
+  promptHistoryDb: 'aiart-studio-prompts',
   /** How many items the gallery held, to notice a browser that cleared it. */
   galleryCount: 'aiart.gallery.count',
   galleryChannel: 'aiart-gallery',
@@ -21,6 +23,8 @@ export const STORAGE_KEYS = {
   animateForm: 'aiart.animate-form',
   /** The access token of each engine that asked for one (AIART_ACCESS_TOKEN), by backend address. */
   accessTokens: 'aiart.access-tokens',
+  /** The named lists `__name__` in a prompt draws from. */
+  wildcardLists: 'aiart.wildcard-lists',
   /** sessionStorage: a shared gallery's link, across the reload that clears it from the address. */
   sharedFragment: 'aiart.shared-fragment',
 } as const;

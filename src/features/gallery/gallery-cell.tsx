@@ -14,7 +14,8 @@ interface GalleryCellProps {
   thumbUrl?: string;
   selecting: boolean;
   selected: boolean;
-  onToggle(id: string): void;
+  /** `range` is true for a Shift-click: select from the last clicked item to this one. */
+  onToggle(id: string, range: boolean): void;
   onOpen(id: string): void;
 }
 
@@ -38,7 +39,15 @@ export function GalleryCell({ item, thumbUrl, selecting, selected, onToggle, onO
   );
   if (selecting) {
     return (
-      <button type="button" aria-pressed={selected} aria-label={cellLabel(item)} onClick={() => onToggle(item.id)} className={`${frame} ${selected ? 'ring-4 ring-accent' : ''}`}>
+      <button
+        type="button"
+        aria-pressed={selected}
+        aria-label={cellLabel(item)}
+        // A Shift-click selects a range, not the page's text.
+        onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+        onClick={(event) => onToggle(item.id, event.shiftKey)}
+        className={`${frame} ${selected ? 'ring-4 ring-accent' : ''}`}
+      >
         <Picture item={item} thumbUrl={thumbUrl} />
         <span aria-hidden="true" className={`absolute left-1.5 top-1.5 flex h-6 w-6 items-center justify-center rounded-full border-2 text-xs ${selected ? 'border-accent bg-accent text-accent-fg' : 'border-fg/70 bg-canvas/60'}`}>
           {selected ? '✓' : ''}

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { filterItems, isFiltered, modelsOf, NO_FILTERS } from './gallery-filters';
 
-const item = (id: string, model?: string) =>
-  ({
+function picture(id: string, prompt: string, template?: string, model?: string): GalleryItem {
+  return {
     id,
     kind: 'image',
     status: 'ready',
@@ -13,12 +13,30 @@ const item = (id: string, model?: string) =>
     createdAt: 1,
     favourite: false,
     mediaStored: false,
-    request: { video_description: id, negative_prompt: '', aspect_ratio: '1:1', output_format: 'png', seed: 1 },
-  }) as GalleryItem;
+    template,
+    request: { video_description: prompt, negative_prompt: '', aspect_ratio: '1:1', output_format: 'png', seed: 1 },
+  };
+}
 
-const items = [item('a', 'a1111:dreamshaper_8'), item('b', 'local:preview'), item('c'), item('d', 'a1111:dreamshaper_8')];
+describe('gallery search', () => {
+  const items = [picture('red', 'red car', '{red|blue} car'), picture('blue', 'blue car', '{red|blue} car'), picture('teal', 'teal van', '__colour__ van'), picture('plain', 'green bike')];
+  const search = (text: string) => filterItems(items, { ...NO_FILTERS, search: text }).map((item) => item.id);
+
+  it('finds a picture by its expanded prompt', () => {
+    expect(search('teal')).toEqual(['teal']);
+    expect(search('GREEN')).toEqual(['plain']);
+  });
+
+  it('finds every picture expanded from a template by the template', () => {
+    expect(search('{red|blue}')).toEqual(['red', 'blue']);
+    expect(search('__colour__')).toEqual(['teal']);
+    expect(search('bike {red')).toEqual([]);
+  });
+});
 
 describe('the gallery by model', () => {
+  const items = [picture('a', 'fox', undefined, 'a1111:dreamshaper_8'), picture('b', 'owl', undefined, 'local:preview'), picture('c', 'cat'), picture('d', 'elk', undefined, 'a1111:dreamshaper_8')];
+
   it('lists each model once, in the order it first appears', () => {
     expect(modelsOf(items)).toEqual(['a1111:dreamshaper_8', 'local:preview']);
   });

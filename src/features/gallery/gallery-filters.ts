@@ -1,5 +1,5 @@
 /** What the gallery shows: filters, search and order, as one pure function over the items. */
-import { type GalleryItem, type GalleryKind, aspectRatioOf, promptOf, styleOf } from '../../gallery-store/gallery-item';
+import { type GalleryItem, type GalleryKind, aspectRatioOf, promptOf, styleOf, templateOf } from '../../gallery-store/gallery-item';
 
 export interface GalleryFilters {
   kind: GalleryKind | 'all';
@@ -35,12 +35,12 @@ export function modelsOf(items: readonly GalleryItem[]): string[] {
 
 const matches = (text: string, words: string[]) => words.every((word) => text.includes(word));
 
-/** Each item's prompt in lower case, made once per item rather than once per keystroke. */
+/** Each item's prompt, and the template it came from, in lower case: made once per item rather than once per keystroke. */
 const lowered = new WeakMap<GalleryItem, string>();
 function searchText(item: GalleryItem): string {
   let text = lowered.get(item);
   if (text === undefined) {
-    text = promptOf(item).toLowerCase();
+    text = `${promptOf(item)}\n${templateOf(item) ?? ''}`.toLowerCase();
     lowered.set(item, text);
   }
   return text;

@@ -15,6 +15,7 @@ export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
   const selecting = useGalleryView((s) => s.selecting);
   const selected = useGalleryView((s) => s.selected);
   const toggleSelected = useGalleryView((s) => s.toggleSelected);
+  const selectRange = useGalleryView((s) => s.selectRange);
   const [visible, setVisible] = useState<readonly GalleryItem[]>([]);
   const byId = useMemo(() => new Map(shown.map((item) => [item.id, item])), [shown]);
   // Only items whose media is stored have a thumbnail; one stored in another tab joins in.
@@ -22,6 +23,8 @@ export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
   // While the grid flies past, thumbnails wait until it slows down.
   const thumbUrls = useThumbnailUrls(useSettled(storedIds, THUMBS_AFTER_SCROLL_MS));
   const onVisibleChange = useCallback((items: readonly GalleryItem[]) => setVisible(items), []);
+  const shownIds = useMemo(() => shown.map((item) => item.id), [shown]);
+  const toggle = useCallback((id: string, range: boolean) => (range ? selectRange(shownIds, id) : toggleSelected(id)), [shownIds, selectRange, toggleSelected]);
   const [, navigate] = useLocation();
   const open = useCallback((id: string) => navigate(`/gallery/${encodeURIComponent(id)}`), [navigate]);
 
@@ -34,7 +37,7 @@ export function GalleryGrid({ shown }: { shown: readonly GalleryItem[] }) {
       keyOf={(item) => item.id}
       onVisibleChange={onVisibleChange}
       renderCell={(item) => (
-        <Cell item={item} thumbUrl={thumbUrls.get(item.id)} selecting={selecting} selected={selected.has(item.id)} onToggle={toggleSelected} onOpen={open} />
+        <Cell item={item} thumbUrl={thumbUrls.get(item.id)} selecting={selecting} selected={selected.has(item.id)} onToggle={toggle} onOpen={open} />
       )}
     />
   );

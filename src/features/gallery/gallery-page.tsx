@@ -1,4 +1,4 @@
-/** Gallery: every saved result, searchable and filterable, with a detail view at /gallery/:id. */
+/** Gallery: every saved result, searchable (/ jumps to the search) and filterable, with a detail view at /gallery/:id. */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import { StorageMeter } from '../../components/storage-meter';
@@ -6,6 +6,7 @@ import { Toast } from '../../components/toast';
 import { useStorageHealth } from '../../gallery-store/storage-health';
 import { galleryStore, useGallery } from '../../gallery-store/use-gallery';
 import { APP_PATHS } from '../../lib/app-paths';
+import { useKeyShortcut } from '../../lib/use-key-shortcut';
 import { filterItems, isFiltered } from './gallery-filters';
 import { GalleryGrid } from './gallery-grid';
 import { ArchiveActions } from './archive-actions';
@@ -38,6 +39,12 @@ export default function GalleryPage() {
   const openItem = openId ? byId.get(openId) : undefined;
 
   const closeNotice = useCallback(() => setNotice(undefined), []);
+  useKeyShortcut('/', (event) => {
+    // Behind an open dialog the search cannot take the focus.
+    if (document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    document.getElementById('gallery-search')?.focus();
+  });
 
   async function remove(ids: string[]) {
     await galleryStore.getState().remove(ids);

@@ -30,6 +30,7 @@ export function GalleryToolbar() {
       <input
         id="gallery-search"
         type="search"
+        aria-keyshortcuts="/"
         placeholder="Search prompts"
         value={filters.search}
         onChange={(event) => setFilters({ search: event.target.value })}

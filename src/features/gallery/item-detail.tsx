@@ -1,11 +1,12 @@
 /**
  * The detail view: the full-size media (from this browser's copy when it has one), every
- * parameter, and what can be done with it. Arrow keys move through the gallery; Escape closes.
+ * parameter, and what can be done with it. Arrow keys move through the gallery, F favourites,
+ * D downloads, Delete deletes (the gallery offers Undo) and Escape closes.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '../../components/copy-button';
-import { type GalleryItem, isActive, promptOf, requestWithModel } from '../../gallery-store/gallery-item';
+import { type GalleryItem, isActive, promptOf, requestWithModel, templateOf } from '../../gallery-store/gallery-item';
 import { useModelNamer } from '../../api/model-names';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
@@ -16,11 +17,17 @@ import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { MadeFrom } from './made-from';
 import { ShareDialog } from './share-dialog';
 import { recipeLink } from '../../lib/recipe-params';
+import { hasCommandModifier, isTypingTarget } from '../../lib/use-key-shortcut';
 import { buttonClass } from '../../components/button';
 
 function parameters(item: GalleryItem, nameModel: (id: string) => string): Array<[string, string]> {
+  const request = requestParameters(item, nameModel);
+  // The template a prompt was expanded from reads best right under the prompt.
+  const afterPrompt = request.findIndex(([name]) => name === 'Prompt') + 1;
   const rows: Array<[string, string | undefined]> = [
-    ...requestParameters(item, nameModel),
+    ...request.slice(0, afterPrompt),
+    ['Template', templateOf(item)],
+    ...request.slice(afterPrompt),
     ['Finish', item.kind === 'video' ? item.finishReason : undefined],
     ['Pixel size', item.width && item.height ? `${item.width}×${item.height}` : undefined],
     ['File size', item.bytes ? `${(item.bytes / 1024).toFixed(0)} KB` : undefined],
@@ -86,9 +93,16 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
       }}
       onKeyDown={(event) => {
         const target = event.target as HTMLElement;
-        if (target.closest('input, textarea')) return;
-        if (event.key === 'ArrowLeft' && previousId) onNavigate(previousId);
-        if (event.key === 'ArrowRight' && nextId) onNavigate(nextId);
+        // Keys typed in a field, held with a browser's modifier, or meant for a dialog opened from this one are not shortcuts here.
+        if (isTypingTarget(target) || hasCommandModifier(event) || target.closest('dialog') !== dialog.current) return;
+        const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+        if (key === 'ArrowLeft' && previousId) onNavigate(previousId);
+        else if (key === 'ArrowRight' && nextId) onNavigate(nextId);
+        else if (key === 'f') galleryStore.getState().toggleFavourite(item.id);
+        else if (key === 'd' && item.status === 'ready') void download();
+        else if (key === 'Delete' || key === 'Backspace') onDelete(item.id);
+        else return;
+        event.preventDefault();
       }}
       className="m-0 h-full max-h-none w-full max-w-none bg-canvas p-0 text-fg backdrop:bg-black/70 lg:m-auto lg:h-[90vh] lg:w-[min(1200px,95vw)] lg:rounded-xl lg:border lg:border-line"
     >
@@ -136,13 +150,13 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
           </dl>
           <MadeFrom item={item} />
           <div className="flex flex-wrap gap-2">
-            <button type="button" aria-pressed={favourite} className={button} onClick={() => galleryStore.getState().toggleFavourite(item.id)}>
+            <button type="button" aria-pressed={favourite} aria-keyshortcuts="F" title="Favourite (F)" className={button} onClick={() => galleryStore.getState().toggleFavourite(item.id)}>
               {favourite ? '★ Favourite' : '☆ Favourite'}
             </button>
             {prompt && <CopyButton text={prompt} label="Copy prompt" className={button} />}
             <CopyButton text={String(item.seed)} label="Copy seed" className={button} />
             {item.status === 'ready' && (
-              <button type="button" className={button} onClick={download}>
+              <button type="button" aria-keyshortcuts="D" title="Download (D)" className={button} onClick={download}>
                 Download
               </button>
             )}
@@ -164,7 +178,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
                 Share
               </button>
             )}
-            <button type="button" className={`${button} text-danger`} onClick={() => onDelete(item.id)}>
+            <button type="button" aria-keyshortcuts="Delete" title="Delete (Delete)" className={`${button} text-danger`} onClick={() => onDelete(item.id)}>
               Delete
             </button>
           </div>

@@ -4,11 +4,14 @@ import type { TransformParams } from '../../api/transform-image';
 import { AspectRatioPicker } from '../../components/aspect-ratio-picker';
 import { FoldAway } from '../../components/fold-away';
 import { PictureOptions } from '../../components/picture-options';
-import { PromptField } from '../../components/prompt-field';
 import { SliderField } from '../../components/slider-field';
 import { StylePicker } from '../../components/style-picker';
+import { isSubmitShortcut, SUBMIT_KEYS, SubmitShortcutHint } from '../../components/submit-shortcut';
 import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { randomSeed } from '../../lib/random-seed';
+import { PromptBox } from '../../widgets/prompt-tools/prompt-box';
+import { planPrompt } from '../../widgets/prompt-tools/prompt-plan';
+import { rememberPrompt } from '../../widgets/prompt-tools/prompt-history-access';
 import { DEFAULT_STRENGTH, useTransformForm } from './transform-form-store';
 import { buttonClass } from '../../components/button';
 import { fitRatio } from '../../api/model-fit';
@@ -21,29 +24,39 @@ function strengthHint(strength: number): string {
   return 'High: keeps little of your image beyond its layout.';
 }
 
-/** Checks the form and builds the request, or says what to fix. */
-function buildRequest(form: ReturnType<typeof useTransformForm.getState>): { params?: TransformParams; error?: string } {
-  const error = promptProblem(form.prompt, form.negativePrompt, 'change');
+/** One transform to queue: its request, and the template its prompt was expanded from, if it was. */
+export interface TransformRun {
+  params: TransformParams;
+  template?: string;
+}
+
+/** Checks the form and builds one run per combination of the prompt, all with the same seed, or says what to fix. */
+async function buildRuns(form: ReturnType<typeof useTransformForm.getState>): Promise<{ runs?: TransformRun[]; error?: string }> {
+  const error = promptProblem(form.prompt, form.negativePrompt, 'change') ?? seedProblem(form.seed);
   if (error) return { error };
-  const seedError = seedProblem(form.seed);
-  if (seedError) return { error: seedError };
+  const template = form.prompt.trim();
+  const plan = await planPrompt(template, [form.seed.locked ? form.seed.seed : randomSeed()]);
+  if (!plan.ok) return { error: plan.problem };
   return {
-    params: {
-      prompt: form.prompt.trim(),
-      negative_prompt: form.negativePrompt.trim(),
-      strength: form.strength,
-      style_preset: form.stylePreset || undefined,
-      aspect_ratio: form.aspectRatio,
-      output_format: form.outputFormat,
-      seed: form.seed.locked ? form.seed.seed : randomSeed(),
-    },
+    runs: plan.runs.map(({ prompt, seed }) => ({
+      params: {
+        prompt,
+        negative_prompt: form.negativePrompt.trim(),
+        strength: form.strength,
+        style_preset: form.stylePreset || undefined,
+        aspect_ratio: form.aspectRatio,
+        output_format: form.outputFormat,
+        seed,
+      },
+      template: prompt === template ? undefined : template,
+    })),
   };
 }
 
 interface TransformFormProps {
   /** Says what is missing outside the form (the source picture), or undefined when ready. */
   sourceProblem?: string;
-  onTransform(params: TransformParams): void;
+  onTransform(runs: TransformRun[]): void;
 }
 
 export function TransformForm({ sourceProblem, onTransform }: TransformFormProps) {
@@ -52,34 +65,39 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
   const [sourceError, setSourceError] = useState<string>();
   const { controls, notes } = usePageModel('image-to-image');
 
-  function submit(event?: FormEvent) {
+  async function submit(event?: FormEvent) {
     event?.preventDefault();
-    const { params, error: problem } = buildRequest(useTransformForm.getState());
+    const values = useTransformForm.getState();
+    const { runs, error: problem } = await buildRuns(values);
     setError(problem);
     setSourceError(sourceProblem);
-    if (!params) {
+    if (!runs) {
       document.getElementById('transform-prompt')?.focus();
       return;
     }
     if (sourceProblem) return;
-    if (!form.seed.locked) form.update({ seed: { seed: params.seed, locked: false } });
-    onTransform(params);
+    if (!values.seed.locked) form.update({ seed: { seed: runs[0].params.seed, locked: false } });
+    rememberPrompt({ prompt: values.prompt.trim(), negativePrompt: values.negativePrompt.trim(), stylePreset: values.stylePreset });
+    onTransform(runs);
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+    if (isSubmitShortcut(event)) void submit(event);
   }
 
   return (
     <form aria-label="Transform an image" onSubmit={submit} onKeyDown={onKeyDown} noValidate className="flex flex-col gap-5">
-      <PromptField
+      <PromptBox
         id="transform-prompt"
-        label="Prompt"
         rows={3}
-        value={form.prompt}
-        onChange={(prompt) => {
+        values={form}
+        onPrompt={(prompt) => {
           form.update({ prompt });
           if (error && prompt.trim()) setError(undefined);
+        }}
+        onRecall={(sent) => {
+          form.update({ ...sent, showAdvanced: form.showAdvanced || Boolean(sent.negativePrompt) });
+          setError(undefined);
         }}
         placeholder="The same scene as a watercolour painting"
         error={error}
@@ -98,8 +116,9 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
         unavailable={notes.strength}
       />
       <div className="flex flex-col gap-2">
-        <button type="submit" className={buttonClass('large')}>
+        <button type="submit" aria-keyshortcuts={SUBMIT_KEYS} className={buttonClass('large')}>
           Transform
+          <SubmitShortcutHint />
         </button>
         {sourceError && (
           <p role="alert" className="text-sm text-danger">

@@ -2,7 +2,6 @@
 import { useBaseUrl } from '../../api/backend';
 import { fitPictureRequest } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
-import type { TransformParams } from '../../api/transform-image';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
@@ -12,7 +11,7 @@ import { ImageSourceField } from '../../widgets/image-source/image-source-field'
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
-import { TransformForm } from './transform-form';
+import { TransformForm, type TransformRun } from './transform-form';
 import { useTransformForm } from './transform-form-store';
 
 const useTransformSource = createImageSourceStore('transform');
@@ -28,24 +27,32 @@ export default function TransformPage() {
     expectRecipeModel('image-to-image', recipe.model);
   });
 
-  function transform(asked: TransformParams) {
+  function transform(runs: TransformRun[]) {
     if (!source) return;
-    const params = fitPictureRequest(asked, model);
-    const item = {
-      id: crypto.randomUUID(),
-      kind: 'transform',
-      status: 'queued',
-      backend: baseUrl,
-      model: params.model,
-      seed: params.seed,
-      request: params,
-      createdAt: Date.now(),
-      favourite: false,
-      mediaStored: false,
-      sourceStored: true,
-      parentId: source.galleryId,
-    } as const;
-    void enqueueRuns([{ item, source: source.file }]);
+    const queuedAt = Date.now();
+    void enqueueRuns(
+      runs.map(({ params: asked, template }, i) => {
+        const params = fitPictureRequest(asked, model);
+        return {
+          item: {
+            id: crypto.randomUUID(),
+            kind: 'transform',
+            status: 'queued',
+            backend: baseUrl,
+            model: params.model,
+            seed: params.seed,
+            request: params,
+            ...(template && { template }),
+            createdAt: queuedAt - i,
+            favourite: false,
+            mediaStored: false,
+            sourceStored: true,
+            parentId: source.galleryId,
+          },
+          source: source.file,
+        };
+      }),
+    );
   }
 
   const controls = (

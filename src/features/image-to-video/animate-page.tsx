@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useBaseUrl } from '../../api/backend';
 import { VIDEO_DEFAULTS, VIDEO_SIZES } from '../../api/contract';
 import { FoldAway } from '../../components/fold-away';
+import { isSubmitShortcut, SUBMIT_KEYS, SubmitShortcutHint } from '../../components/submit-shortcut';
 import { SeedField } from '../../components/seed-field';
 import { SliderField } from '../../components/slider-field';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
@@ -56,6 +57,7 @@ export default function AnimatePage() {
 
   async function animate(event: FormEvent) {
     event.preventDefault();
+    if (preparing) return;
     const problem = source && view ? seedProblem(form.seed) : 'Add a picture first: drop, paste, browse or pick one.';
     setFormError(problem);
     if (problem || !source || !view || !model.available) return;
@@ -96,7 +98,13 @@ export default function AnimatePage() {
   const controls = (
     <>
       <ImageSourceField useSource={useAnimateSource} label="Picture to animate" />
-      <form aria-label="Animate a picture" onSubmit={animate} noValidate className="flex flex-col gap-5">
+      <form
+        aria-label="Animate a picture"
+        onSubmit={animate}
+        onKeyDown={(event) => isSubmitShortcut(event) && void animate(event)}
+        noValidate
+        className="flex flex-col gap-5"
+      >
         {source && view && <CropEditor image={source} view={view} onChange={setView} />}
         <ModelPicker operation="image-to-video" value={form.model} onChange={(model) => form.update({ model })} />
         <SliderField
@@ -110,12 +118,9 @@ export default function AnimatePage() {
           hint={motionHint(form.motion)}
           onChange={(motion) => form.update({ motion })}
         />
-        <button
-          type="submit"
-          disabled={preparing || !model.available}
-          className={buttonClass('large')}
-        >
+        <button type="submit" disabled={preparing || !model.available} aria-keyshortcuts={SUBMIT_KEYS} className={buttonClass('large')}>
           {preparing ? 'Preparing the frame…' : 'Animate'}
+          {!preparing && <SubmitShortcutHint />}
         </button>
         {formError && (
           <p role="alert" className="text-sm text-danger">

@@ -1,10 +1,11 @@
-/** Settings: which backend makes the pictures, how the queue paces it, and a check that it answers. */
+/** Settings: which backend makes the pictures, how the queue paces it, the wildcard lists prompts draw from, and a check that the backend answers. */
 import { useState } from 'react';
 import { type BackendChoice, baseUrlOf, HOSTED_URL, isHttpUrl, MAX_POLL_SECONDS, MIN_POLL_SECONDS, useBackendStore } from '../../api/backend';
 import { type ConnectionReport, checkConnection } from '../../api/connection-check';
 import { useEngineInfo } from '../../api/engine-info';
 import { useBackendLabel } from '../../api/backend-label';
 import { QueueSettingsSection } from './queue-settings-section';
+import { WildcardListsSection } from './wildcard-lists-section';
 import { buttonClass } from '../../components/button';
 
 const CHOICES: ReadonlyArray<{ value: BackendChoice; title: string; text: string }> = [
@@ -126,6 +127,8 @@ export default function SettingsPage() {
       </div>
 
       <QueueSettingsSection />
+
+      <WildcardListsSection />
 
       <div className="mt-8">
         <h2 className="text-base font-semibold">Connection</h2>

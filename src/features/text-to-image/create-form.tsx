@@ -5,74 +5,95 @@ import { AspectRatioPicker } from '../../components/aspect-ratio-picker';
 import { ChoiceGroup } from '../../components/choice-group';
 import { FoldAway } from '../../components/fold-away';
 import { PictureOptions } from '../../components/picture-options';
-import { PromptField } from '../../components/prompt-field';
 import { StylePicker } from '../../components/style-picker';
+import { isSubmitShortcut, SUBMIT_KEYS, SubmitShortcutHint } from '../../components/submit-shortcut';
 import { promptProblem, seedProblem } from '../../lib/form-fields';
 import { batchSeeds } from '../../lib/random-seed';
+import { PromptBox } from '../../widgets/prompt-tools/prompt-box';
+import { planPrompt } from '../../widgets/prompt-tools/prompt-plan';
+import { rememberPrompt } from '../../widgets/prompt-tools/prompt-history-access';
 import { useCreateForm } from './create-form-store';
 import { buttonClass } from '../../components/button';
 import { fitRatio } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+/** One run to queue: its request, and the template its prompt was expanded from, if it was. */
+export interface CreateRun {
+  params: GenerateParams;
+  template?: string;
+}
 
-/** Checks the form and builds one request per image of the batch, or says what to fix. */
-function buildBatch(form: ReturnType<typeof useCreateForm.getState>): { batch?: GenerateParams[]; error?: string } {
+/**
+ * Checks the form and builds its runs: each combination of the prompt once per image of the
+ * batch, every combination with the same seeds. Or says what to fix.
+ */
+async function buildRuns(form: ReturnType<typeof useCreateForm.getState>): Promise<{ runs?: CreateRun[]; error?: string }> {
   const error = promptProblem(form.prompt, form.negativePrompt) ?? seedProblem(form.seed);
   if (error) return { error };
-  const prompt = form.prompt.trim();
+  const template = form.prompt.trim();
   const seeds = batchSeeds(form.batchSize, form.seed.locked ? form.seed.seed : undefined);
+  const plan = await planPrompt(template, seeds);
+  if (!plan.ok) return { error: plan.problem };
   return {
-    batch: seeds.map((s) => ({
-      video_description: prompt,
-      negative_prompt: form.negativePrompt.trim(),
-      style_preset: form.stylePreset || undefined,
-      aspect_ratio: form.aspectRatio,
-      output_format: form.outputFormat,
-      seed: s,
+    runs: plan.runs.map(({ prompt, seed }) => ({
+      params: {
+        video_description: prompt,
+        negative_prompt: form.negativePrompt.trim(),
+        style_preset: form.stylePreset || undefined,
+        aspect_ratio: form.aspectRatio,
+        output_format: form.outputFormat,
+        seed,
+      },
+      template: prompt === template ? undefined : template,
     })),
   };
 }
 
-export function CreateForm({ onGenerate }: { onGenerate(batch: GenerateParams[]): void }) {
+export function CreateForm({ onGenerate }: { onGenerate(runs: CreateRun[]): void }) {
   const form = useCreateForm();
   const [error, setError] = useState<string>();
   const { controls, notes } = usePageModel('text-to-image');
 
-  function submit(event?: FormEvent) {
+  async function submit(event?: FormEvent) {
     event?.preventDefault();
-    const { batch, error: problem } = buildBatch(useCreateForm.getState());
+    const values = useCreateForm.getState();
+    const { runs, error: problem } = await buildRuns({ ...values, batchSize: Math.min(values.batchSize, controls.maxBatch) });
     setError(problem);
-    if (!batch) {
+    if (!runs) {
       document.getElementById('prompt')?.focus();
       return;
     }
-    if (!form.seed.locked) form.update({ seed: { seed: batch[0].seed, locked: false } });
-    onGenerate(batch);
+    if (!values.seed.locked) form.update({ seed: { seed: runs[0].params.seed, locked: false } });
+    rememberPrompt({ prompt: values.prompt.trim(), negativePrompt: values.negativePrompt.trim(), stylePreset: values.stylePreset });
+    onGenerate(runs);
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+    if (isSubmitShortcut(event)) void submit(event);
   }
 
   return (
     <form aria-label="Create an image" onSubmit={submit} onKeyDown={onKeyDown} noValidate className="flex flex-col gap-5">
-      <PromptField
+      <PromptBox
         id="prompt"
-        label="Prompt"
         rows={4}
-        value={form.prompt}
-        onChange={(prompt) => {
+        values={form}
+        imagesPerRun={form.batchSize}
+        onPrompt={(prompt) => {
           form.update({ prompt });
           if (error && prompt.trim()) setError(undefined);
+        }}
+        onRecall={(sent) => {
+          form.update({ ...sent, showAdvanced: form.showAdvanced || Boolean(sent.negativePrompt) });
+          setError(undefined);
         }}
         placeholder="A lighthouse on a cliff at dusk, waves crashing, warm light"
         error={error}
       />
-      <button type="submit" className={buttonClass('large')}>
+      <button type="submit" aria-keyshortcuts={SUBMIT_KEYS} className={buttonClass('large')}>
         Generate
-        <kbd className="hidden rounded border border-accent-fg/30 px-1.5 py-0.5 text-[11px] font-normal sm:inline">{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
+        <SubmitShortcutHint />
       </button>
       <ModelPicker operation="text-to-image" value={form.model} onChange={(model) => form.update({ model })} />
       <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} note={notes.style} />

@@ -7,6 +7,8 @@ import '../../test/fake-indexeddb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { galleryStore } from '../../gallery-store/use-gallery';
 import { startRunQueue } from '../../run-queue/start-run-queue';
+import { saveWildcardLists } from '../../prompt-library/wildcard-lists';
+import { loadPromptHistory } from '../../widgets/prompt-tools/prompt-history-access';
 import { engineModel as model } from '../../test/engine-models';
 import { useRecipeModels } from '../../widgets/model-picker/recipe-model';
 import { useCreateForm } from './create-form-store';
@@ -102,6 +104,90 @@ describe('Create page', () => {
     expect(within(alert).getByText('style_preset must be one of …')).toBeTruthy();
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await expect.poll(() => requests.length).toBe(2);
+  });
+
+  it('says how many runs a template makes, then sends one per combination and keeps the template on each', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(screen.getByRole('radio', { name: '2' }));
+    await user.click(screen.getByRole('textbox', { name: 'Prompt' }));
+    await user.paste('{a|b} {c|d}');
+    expect(await screen.findByText('8 runs')).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: '1' }));
+    expect(await screen.findByText('4 runs')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    await expect.poll(() => requests.length).toBe(4);
+    expect(requests.map((r) => r.video_description).sort()).toEqual(['a c', 'a d', 'b c', 'b d']);
+    expect(new Set(requests.map((r) => r.seed)).size).toBe(1);
+    const items = galleryStore.getState().items;
+    expect(items.map((item) => item.kind === 'image' && item.template)).toEqual(Array(4).fill('{a|b} {c|d}'));
+  });
+
+  it('draws wildcards from the lists in Settings and refuses an unknown one, naming it', async () => {
+    saveWildcardLists([{ name: 'colour', entries: ['teal', 'ochre'] }]);
+    const user = userEvent.setup();
+    renderPage();
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    await user.click(prompt);
+    await user.paste('__nope__ car');
+    expect(await screen.findByText(/There is no wildcard list named “nope”/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    expect(prompt.getAttribute('aria-invalid')).toBe('true');
+    expect(requests).toHaveLength(0);
+    await user.clear(prompt);
+    await user.paste('__colour__ car');
+    expect(await screen.findByText(/drawing from colour/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    await expect.poll(() => requests.length).toBe(1);
+    expect(requests[0].video_description).toMatch(/^(teal|ochre) car$/);
+  });
+
+  it('refuses more than 100 runs, naming the count and the cap', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(screen.getByRole('radio', { name: '4' }));
+    await user.click(screen.getByRole('textbox', { name: 'Prompt' }));
+    await user.paste('{a|b|c|d|e|f} {g|h|i|j|k}');
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    expect((await screen.findAllByText(/This prompt makes 120 runs \(30 combinations × 4 images per run\); at most 100 can go at once/)).length).toBeGreaterThan(0);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('recalls earlier prompts with the Up arrow, and with their style from the History list', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    await user.type(prompt, 'first recalled');
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    await user.click(screen.getByRole('radio', { name: 'Anime' }));
+    await user.clear(prompt);
+    await user.type(prompt, 'second recalled');
+    await user.click(screen.getByRole('button', { name: /Generate/ }));
+    await expect.poll(async () => (await (await loadPromptHistory()).recent()).slice(0, 2).map((entry) => entry.prompt)).toEqual(['second recalled', 'first recalled']);
+    await user.click(screen.getByRole('radio', { name: 'Pixel art' }));
+    await user.clear(prompt);
+    await user.keyboard('{ArrowUp}');
+    await expect.poll(() => (prompt as HTMLTextAreaElement).value).toBe('second recalled');
+    await user.keyboard('{ArrowUp}');
+    expect((prompt as HTMLTextAreaElement).value).toBe('first recalled');
+    expect((screen.getByRole('radio', { name: 'None' }) as HTMLInputElement).checked).toBe(true);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect((prompt as HTMLTextAreaElement).value).toBe('');
+    expect((screen.getByRole('radio', { name: 'Pixel art' }) as HTMLInputElement).checked).toBe(true);
+
+    // jsdom has no modal dialogs: open it as a plain one.
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.open = true;
+    };
+    HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+      this.open = false;
+    };
+    await user.click(await screen.findByRole('button', { name: 'History' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Prompt history' });
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search history' }), 'second');
+    await user.click(await within(dialog).findByRole('button', { name: 'second recalled' }));
+    expect((prompt as HTMLTextAreaElement).value).toBe('second recalled');
+    expect((screen.getByRole('radio', { name: 'Anime' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('keeps the prompt across a remount, as across a reload', async () => {

@@ -1,7 +1,6 @@
 /** Create: text to image. The form on the left, this session's results on the right. */
 import { lazy, Suspense } from 'react';
 import { useBaseUrl } from '../../api/backend';
-import type { GenerateParams } from '../../api/generate-image';
 import { fitPictureRequest } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
@@ -11,7 +10,7 @@ import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
 import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
 import { useCreateForm } from './create-form-store';
-import { CreateForm } from './create-form';
+import { type CreateRun, CreateForm } from './create-form';
 
 /** Cards load with the first run, so the first page carries only the form. */
 const RunCard = lazy(() => import('../../widgets/run-card').then((module) => ({ default: module.RunCard })));
@@ -42,14 +41,14 @@ export default function CreatePage() {
     expectRecipeModel('text-to-image', recipe.model);
   });
 
-  function generate(batch: GenerateParams[]) {
+  function generate(runs: CreateRun[]) {
     const queuedAt = Date.now();
     // Later runs of a batch sort just after the first, so the gallery keeps their order.
     void enqueueRuns(
-      batch.slice(0, model.controls.maxBatch).map((asked, i) => {
+      runs.map(({ params: asked, template }, i) => {
         const params = fitPictureRequest(asked, model);
         return {
-          item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, model: params.model, seed: params.seed, request: params, createdAt: queuedAt - i, favourite: false, mediaStored: false },
+          item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, model: params.model, seed: params.seed, request: params, ...(template && { template }), createdAt: queuedAt - i, favourite: false, mediaStored: false },
         };
       }),
     ).then(revealResults);
