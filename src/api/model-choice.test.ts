@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineModel as model } from '../test/engine-models';
-import { modelName, pageModel } from './model-choice';
-import { EVERY_CONTROL, fitPictureRequest, fitRatio } from './model-fit';
+import { fitRatio, modelName, pageModel } from './model-choice';
+import { EVERY_CONTROL } from './page-model';
 import { missingModelNotice, recipeModelChoice } from './model-notices';
 
 const dreamshaper = model('a1111:dreamshaper_8.safetensors [879db523c3]', 'dreamshaper_8');
@@ -23,6 +23,7 @@ describe('the model a page uses', () => {
       const page = pageModel(listed, 'text-to-image', 'a1111:dreamshaper_8.safetensors [879db523c3]');
       expect(page).toMatchObject({ offered: [], available: true, controls: EVERY_CONTROL, notes: {} });
       expect(page.send).toBeUndefined();
+      expect(page.fitRequest({ aspect_ratio: '4:3', negative_prompt: 'blur', style_preset: 'anime' })).toEqual({ aspect_ratio: '4:3', negative_prompt: 'blur', style_preset: 'anime' });
     }
   });
 
@@ -93,10 +94,10 @@ describe('which controls show for which model', () => {
 
   it('fits a request to the model: its ratio, nothing it ignores, and the model only when chosen', () => {
     const request = { video_description: 'a fox', negative_prompt: 'blur', style_preset: 'anime', aspect_ratio: '16:9' as const, output_format: 'png', seed: 5 };
-    expect(fitPictureRequest(request, pageModel(info, 'text-to-image', dalle2.id))).toEqual({ ...request, negative_prompt: '', aspect_ratio: '1:1', model: dalle2.id });
-    expect(fitPictureRequest(request, pageModel(info, 'text-to-image', ''))).toEqual(request);
-    expect(fitPictureRequest(request, pageModel(info, 'text-to-image', 'a1111:gone'))).not.toHaveProperty('model');
-    expect(fitPictureRequest(request, pageModel(info, 'image-to-image', workflow.id)).style_preset).toBeUndefined();
+    expect(pageModel(info, 'text-to-image', dalle2.id).fitRequest(request)).toEqual({ ...request, negative_prompt: '', aspect_ratio: '1:1', model: dalle2.id });
+    expect(pageModel(info, 'text-to-image', '').fitRequest(request)).toEqual(request);
+    expect(pageModel(info, 'text-to-image', 'a1111:gone').fitRequest(request)).not.toHaveProperty('model');
+    expect(pageModel(info, 'image-to-image', workflow.id).fitRequest(request).style_preset).toBeUndefined();
   });
 });
 

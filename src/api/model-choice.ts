@@ -4,8 +4,8 @@
  * operation; one it does not list leaves the page on the engine's default. Pure, so the rules
  * are tested alone; loaded with the picker, never with the page.
  */
-import { ASPECT_RATIOS, type EngineInfoBody, type EngineModel, type Operation } from './contract';
-import { type ControlNotes, EVERY_CONTROL, type ModelControls, NO_MODEL_LIST, type PageModel } from './model-fit';
+import { ASPECT_RATIOS, type AspectRatio, type EngineInfoBody, type EngineModel, type Operation } from './contract';
+import { type ControlNotes, EVERY_CONTROL, type ModelControls, NO_MODEL_LIST, type PageModel, type PictureRequest } from './page-model';
 
 export type Backends = EngineInfoBody['backends'];
 
@@ -45,13 +45,38 @@ export function pageModel(info: Pick<EngineInfoBody, 'models' | 'backends'> | nu
   const offered = models.filter((model) => model.operations.includes(operation));
   const picked = chosen ? offered.find((model) => model.id === chosen) : undefined;
   const model = picked ?? offered[0];
+  const controls = model ? controlsOf(model) : EVERY_CONTROL;
+  const send = picked?.id;
   return {
     offered,
     model,
-    send: picked?.id,
+    send,
     missing: chosen && !picked ? chosen : undefined,
     available: offered.length > 0,
-    controls: model ? controlsOf(model) : EVERY_CONTROL,
+    controls,
     notes: notesOf(model, info?.backends),
+    fitRatio: (ratio) => fitRatio(ratio, controls),
+    fitRequest: (request) => fitPictureRequest(request, controls, send),
+  };
+}
+
+/** The ratio the model draws nearest in shape to `ratio` (itself when the model draws it). */
+export function fitRatio(ratio: AspectRatio, controls: ModelControls): AspectRatio {
+  if (controls.aspectRatios.includes(ratio)) return ratio;
+  const shape = (r: AspectRatio) => {
+    const [w, h] = r.split(':').map(Number);
+    return Math.log(w / h);
+  };
+  return [...controls.aspectRatios].sort((a, b) => Math.abs(shape(a) - shape(ratio)) - Math.abs(shape(b) - shape(ratio)))[0];
+}
+
+/** A picture request as the page's model takes it: its ratio, no control it ignores, and the model when one was chosen. */
+export function fitPictureRequest<R extends PictureRequest>(request: R, controls: ModelControls, send: string | undefined): R & { model?: string } {
+  return {
+    ...request,
+    aspect_ratio: fitRatio(request.aspect_ratio, controls),
+    style_preset: controls.stylePresets ? request.style_preset : undefined,
+    negative_prompt: controls.negativePrompt ? request.negative_prompt : '',
+    ...(send ? { model: send } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * picker, never with the page.
  */
 import { type Backends, modelName } from './model-choice';
-import type { PageModel } from './model-fit';
+import type { PageModel } from './page-model';
 
 const backendOf = (modelId: string) => modelId.slice(0, modelId.indexOf(':'));
 

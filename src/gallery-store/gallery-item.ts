@@ -76,11 +76,6 @@ export function styleOf(item: GalleryItem): string | undefined {
   return item.kind === 'video' ? undefined : item.request.style_preset;
 }
 
-/** A result's request naming the model that made it: what recipes, Remix and exports carry. */
-export function requestWithModel<T extends { request: object; model?: string }>(item: T): T['request'] {
-  return item.model ? { ...item.request, model: item.model } : item.request;
-}
-
 export function aspectRatioOf(item: GalleryItem): string | undefined {
   return item.kind === 'video' ? undefined : item.request.aspect_ratio;
 }

@@ -1,4 +1,4 @@
-/** The parameters of a result's request as labelled rows, for the detail view and shared galleries. */
+/** The parameters of a result's request as labelled rows, for the detail view and shared galleries, and the request Remix sends. */
 import type { GenerateRequest, ImageToImageFields, ImageToVideoFields } from '../api/contract';
 import { STYLE_LABELS } from '../components/style-picker';
 
@@ -29,4 +29,9 @@ export function requestParameters(item: Described, nameModel: (id: string) => st
   rows.push(['Seed', String(item.seed)]);
   if (item.model) rows.push(['Model', nameModel(item.model)]);
   return rows;
+}
+
+/** A result's request naming the model that made it: what Remix carries. */
+export function requestWithModel<T extends { request: object; model?: string }>(item: T): T['request'] {
+  return item.model ? { ...item.request, model: item.model } : item.request;
 }

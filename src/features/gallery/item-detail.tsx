@@ -6,13 +6,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '../../components/copy-button';
-import { type GalleryItem, isActive, promptOf, requestWithModel, templateOf } from '../../gallery-store/gallery-item';
+import { type GalleryItem, isActive, promptOf, templateOf } from '../../gallery-store/gallery-item';
 import { useModelNamer } from '../../api/model-names';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
 import { APP_PATHS, type PictureRef, withSourceItem } from '../../lib/app-paths';
 import { galleryStore } from '../../gallery-store/use-gallery';
-import { requestParameters } from '../../gallery-store/request-parameters';
+import { requestParameters, requestWithModel } from '../../gallery-store/request-parameters';
 import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { MadeFrom } from './made-from';
 import { ShareDialog } from './share-dialog';

@@ -14,7 +14,6 @@ import { planPrompt } from '../../widgets/prompt-tools/prompt-plan';
 import { rememberPrompt } from '../../widgets/prompt-tools/prompt-history-access';
 import { DEFAULT_STRENGTH, useTransformForm } from './transform-form-store';
 import { buttonClass } from '../../components/button';
-import { fitRatio } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
@@ -63,7 +62,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
   const form = useTransformForm();
   const [error, setError] = useState<string>();
   const [sourceError, setSourceError] = useState<string>();
-  const { controls, notes } = usePageModel('image-to-image');
+  const { controls, notes, fitRatio } = usePageModel('image-to-image');
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -128,7 +127,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
       </div>
       <ModelPicker operation="image-to-image" value={form.model} onChange={(model) => form.update({ model })} />
       <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} note={notes.style} />
-      <AspectRatioPicker value={fitRatio(form.aspectRatio, controls)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <AspectRatioPicker value={fitRatio(form.aspectRatio)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
       <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
         <PictureOptions idPrefix="transform-" values={form} onChange={form.update} notes={notes} />
       </FoldAway>

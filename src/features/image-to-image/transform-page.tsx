@@ -1,7 +1,6 @@
 /** Transform: image to image. The source and the form on the left, this session's results on the right. */
 import { useBaseUrl } from '../../api/backend';
-import { fitPictureRequest } from '../../api/model-fit';
-import { usePageModel } from '../../api/page-model';
+import { expectRecipeModel, usePageModel } from '../../api/page-model';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
@@ -10,7 +9,6 @@ import { createImageSourceStore } from '../../widgets/image-source/image-source-
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
-import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
 import { TransformForm, type TransformRun } from './transform-form';
 import { useTransformForm } from './transform-form-store';
 
@@ -32,7 +30,7 @@ export default function TransformPage() {
     const queuedAt = Date.now();
     void enqueueRuns(
       runs.map(({ params: asked, template }, i) => {
-        const params = fitPictureRequest(asked, model);
+        const params = model.fitRequest(asked);
         return {
           item: {
             id: crypto.randomUUID(),

@@ -23,9 +23,8 @@ import { useAnimateForm } from './animate-form-store';
 import { CropEditor } from './crop-editor';
 import { VideoJobCard } from './video-job-card';
 import { buttonClass } from '../../components/button';
-import { usePageModel } from '../../api/page-model';
+import { expectRecipeModel, usePageModel } from '../../api/page-model';
 import { ModelPicker } from '../../widgets/model-picker/model-picker';
-import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
 
 const useAnimateSource = createImageSourceStore('animate');
 

@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useModelNamer } from '../../api/model-names';
-import { requestWithModel } from '../../gallery-store/gallery-item';
-import { requestParameters } from '../../gallery-store/request-parameters';
+import { requestParameters, requestWithModel } from '../../gallery-store/request-parameters';
 import { saveSharedItem } from '../../gallery-store/shared-items';
 import { recipeLink } from '../../lib/recipe-params';
 import type { SharedItem } from '../../lib/share-link';

@@ -14,7 +14,6 @@ import { planPrompt } from '../../widgets/prompt-tools/prompt-plan';
 import { rememberPrompt } from '../../widgets/prompt-tools/prompt-history-access';
 import { useCreateForm } from './create-form-store';
 import { buttonClass } from '../../components/button';
-import { fitRatio } from '../../api/model-fit';
 import { usePageModel } from '../../api/page-model';
 import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
@@ -53,7 +52,7 @@ async function buildRuns(form: ReturnType<typeof useCreateForm.getState>): Promi
 export function CreateForm({ onGenerate }: { onGenerate(runs: CreateRun[]): void }) {
   const form = useCreateForm();
   const [error, setError] = useState<string>();
-  const { controls, notes } = usePageModel('text-to-image');
+  const { controls, notes, fitRatio } = usePageModel('text-to-image');
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -97,7 +96,7 @@ export function CreateForm({ onGenerate }: { onGenerate(runs: CreateRun[]): void
       </button>
       <ModelPicker operation="text-to-image" value={form.model} onChange={(model) => form.update({ model })} />
       <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} note={notes.style} />
-      <AspectRatioPicker value={fitRatio(form.aspectRatio, controls)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <AspectRatioPicker value={fitRatio(form.aspectRatio)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
       <ChoiceGroup
         legend="Images per run"
         name="batch-size"

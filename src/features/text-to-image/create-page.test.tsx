@@ -10,7 +10,7 @@ import { startRunQueue } from '../../run-queue/start-run-queue';
 import { saveWildcardLists } from '../../prompt-library/wildcard-lists';
 import { loadPromptHistory } from '../../widgets/prompt-tools/prompt-history-access';
 import { engineModel as model } from '../../test/engine-models';
-import { useRecipeModels } from '../../widgets/model-picker/recipe-model';
+import { usePageModels } from '../../api/page-model';
 import { useCreateForm } from './create-form-store';
 import CreatePage from './create-page';
 
@@ -238,7 +238,7 @@ describe('Create with several models', () => {
     );
   });
   afterEach(() => {
-    useRecipeModels.setState({ waiting: {}, notices: {} });
+    usePageModels.setState({ recipeWaiting: {}, recipeNotices: {} });
     window.history.replaceState(null, '', '/');
   });
 

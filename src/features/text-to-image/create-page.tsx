@@ -1,14 +1,12 @@
 /** Create: text to image. The form on the left, this session's results on the right. */
 import { lazy, Suspense } from 'react';
 import { useBaseUrl } from '../../api/backend';
-import { fitPictureRequest } from '../../api/model-fit';
-import { usePageModel } from '../../api/page-model';
+import { expectRecipeModel, usePageModel } from '../../api/page-model';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
-import { expectRecipeModel } from '../../widgets/model-picker/recipe-model';
 import { useCreateForm } from './create-form-store';
 import { type CreateRun, CreateForm } from './create-form';
 
@@ -46,7 +44,7 @@ export default function CreatePage() {
     // Later runs of a batch sort just after the first, so the gallery keeps their order.
     void enqueueRuns(
       runs.map(({ params: asked, template }, i) => {
-        const params = fitPictureRequest(asked, model);
+        const params = model.fitRequest(asked);
         return {
           item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, model: params.model, seed: params.seed, request: params, ...(template && { template }), createdAt: queuedAt - i, favourite: false, mediaStored: false },
         };

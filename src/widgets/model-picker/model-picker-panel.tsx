@@ -10,9 +10,8 @@ import type { Operation } from '../../api/contract';
 import { useEngineInfo } from '../../api/engine-info';
 import { pageModel } from '../../api/model-choice';
 import { missingModelNotice, recipeModelChoice } from '../../api/model-notices';
-import { publishPageModel } from '../../api/page-model';
+import { publishPageModel, settleRecipeModel, usePageModels } from '../../api/page-model';
 import type { ModelPickerProps } from './model-picker';
-import { settleRecipeModel, useRecipeModels } from './recipe-model';
 
 const WORDS: Record<Operation, string> = { 'text-to-image': 'make pictures from a prompt', 'image-to-image': 'transform pictures', 'image-to-video': 'make videos' };
 
@@ -22,8 +21,8 @@ export default function ModelPickerPanel({ operation, value, onChange }: ModelPi
   const listed = useBackendStore((s) => s.choice === 'here') ? info : undefined;
   const page = useMemo(() => pageModel(listed, operation, value), [listed, operation, value]);
   const backends = info?.backends;
-  const waiting = useRecipeModels((s) => s.waiting[operation]);
-  const recipeNotice = useRecipeModels((s) => s.notices[operation]);
+  const waiting = usePageModels((s) => s.recipeWaiting[operation]);
+  const recipeNotice = usePageModels((s) => s.recipeNotices[operation]);
 
   useEffect(() => {
     if (waiting === undefined || isPending) return;

@@ -18,7 +18,7 @@ const backends = [
 let models = [engineModel('a1111:dreamshaper_8', 'dreamshaper_8'), engineModel('openai:dall-e-3', 'dall-e-3', { operations: ['text-to-image'] })];
 const server = setupServer(http.get('*/engine.json', () => HttpResponse.json({ engine: 'gateway', allowedOrigins: [], backends, models })));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => usePageModels.setState({ byOperation: {}, shown: undefined }));
+afterEach(() => usePageModels.setState({ byOperation: {}, shown: undefined, recipeWaiting: {}, recipeNotices: {} }));
 afterAll(() => server.close());
 
 async function renderPicker(operation: Operation) {
