@@ -21,6 +21,8 @@ export class ApiError extends Error {
     readonly status?: number,
     /** From a Retry-After header, when the server sent one. */
     readonly retryAfterMs?: number,
+    /** The answer's `error_type`, such as `access_token` or `backend_credentials`. */
+    readonly type?: string,
   ) {
     super(message);
   }

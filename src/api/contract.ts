@@ -118,23 +118,18 @@ const numberField = (field: string, rule: string, check: (n: number) => boolean,
 
 /** A model id from /engine.json, `backend:model`; blank means "the engine's first model for this". */
 export const MAX_MODEL_ID_LENGTH = 300;
+export const MODEL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*:\S/;
 const model = z.optional(
   z.pipe(
     z.transform((value: unknown) => (value === '' || value === null ? undefined : value)),
     z.optional(
       z.string({ error: 'model must be text: a model id from /engine.json, such as local:preview' }).check(
         z.maxLength(MAX_MODEL_ID_LENGTH, `model must be at most ${MAX_MODEL_ID_LENGTH} characters`),
-        z.regex(/^[a-z0-9][a-z0-9-]*:\S/, 'model must be a model id from /engine.json written backend:model, such as local:preview'),
+        z.regex(MODEL_ID_PATTERN, 'model must be a model id from /engine.json written backend:model, such as local:preview'),
       ),
     ),
   ),
 );
-
-/**
- * The request types leave `model` out for now: the studio sends none yet, and its parameter
- * types require every field. The schemas take it, so the engine honours it when sent.
- */
-type WithoutModel<T> = Omit<T, 'model'>;
 
 const seed = numberField(
   'seed',
@@ -152,7 +147,7 @@ export const generateRequestSchema = z.object({
   seed,
   model,
 });
-export type GenerateRequest = WithoutModel<z.infer<typeof generateRequestSchema>>;
+export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 
 export const imageToImageFieldsSchema = z.object({
   prompt: prompt('prompt'),
@@ -164,7 +159,7 @@ export const imageToImageFieldsSchema = z.object({
   seed,
   model,
 });
-export type ImageToImageFields = WithoutModel<z.infer<typeof imageToImageFieldsSchema>>;
+export type ImageToImageFields = z.infer<typeof imageToImageFieldsSchema>;
 
 export const imageToVideoFieldsSchema = z.object({
   seed,
@@ -182,7 +177,7 @@ export const imageToVideoFieldsSchema = z.object({
   ),
   model,
 });
-export type ImageToVideoFields = WithoutModel<z.infer<typeof imageToVideoFieldsSchema>>;
+export type ImageToVideoFields = z.infer<typeof imageToVideoFieldsSchema>;
 
 /** The request schema of each kind of result: text to image, image to image, image to video. */
 export const REQUEST_SCHEMAS = { image: generateRequestSchema, transform: imageToImageFieldsSchema, video: imageToVideoFieldsSchema } as const;

@@ -1,17 +1,13 @@
 /**
- * What serves the studio: the local preview engine (procedural art, not AI) or a proxy to the
- * hosted service. Read from /engine.json on this origin; a backend elsewhere has none.
+ * What serves the studio: the local preview engine (procedural art, not AI), a proxy to the
+ * hosted service, or a gateway to other backends, with the models each offers. Read from
+ * /engine.json on this origin, through the contract's schema; a backend elsewhere has none.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import * as z from 'zod/mini';
+import { type EngineInfoBody, engineInfoSchema } from './contract';
 import { apiKeys } from './query-keys';
 
-const engineInfoSchema = z.object({
-  engine: z.enum(['local-preview', 'proxy']),
-  upstream: z.optional(z.string()),
-  allowedOrigins: z.array(z.string()),
-});
-export type EngineInfo = z.infer<typeof engineInfoSchema>;
+export type EngineInfo = EngineInfoBody;
 
 export async function fetchEngineInfo(signal?: AbortSignal): Promise<EngineInfo | null> {
   try {

@@ -14,6 +14,8 @@ export interface ApiRequest<S extends z.ZodMiniType> {
   schema: S;
   signal?: AbortSignal;
   timeoutMs: number;
+  /** The engine's access token, sent as a bearer token; never logged. */
+  accessToken?: string;
 }
 
 export interface ApiAnswer<T> {
@@ -43,17 +45,20 @@ function describeStatus(status: number): string {
 function errorFromAnswer(response: Response, text: string): ApiError {
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
   let message: string | undefined;
+  let type: string | undefined;
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string') {
       message = (body as { error: string }).error.slice(0, 500);
+      const said = (body as { error_type?: unknown }).error_type;
+      if (typeof said === 'string') type = said.slice(0, 100);
     }
   } catch {
     if (/^\s*</.test(text)) {
       message = `${describeStatus(response.status)}: it answered with an error page instead of data (HTTP ${response.status}). It may be starting up or overloaded.`;
     }
   }
-  return new ApiError('http', message ?? `${describeStatus(response.status)} (HTTP ${response.status}).`, response.status, retryAfterMs);
+  return new ApiError('http', message ?? `${describeStatus(response.status)} (HTTP ${response.status}).`, response.status, retryAfterMs, type);
 }
 
 /** Aborts when the caller aborts or when the timeout passes, telling the two apart. */
@@ -80,13 +85,16 @@ function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
 export async function apiRequest<S extends z.ZodMiniType>(request: ApiRequest<S>): Promise<ApiAnswer<z.infer<S>>> {
   const { body } = request;
   const isForm = body instanceof FormData;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  if (request.accessToken) headers.Authorization = `Bearer ${request.accessToken}`;
   const limit = deadline(request.signal, request.timeoutMs);
   let response: Response;
   let text: string;
   try {
     response = await fetch(joinUrl(request.baseUrl, request.path), {
       method: request.method ?? (body === undefined ? 'GET' : 'POST'),
-      headers: body === undefined || isForm ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: limit.signal,

@@ -2,8 +2,15 @@
 import { type ImageToVideoFields, videoStartResponseSchema } from './contract';
 import { callBackend } from './call-backend';
 import { imageForm } from './transform-image';
+import { readModelId } from '../lib/model-id';
 
-export async function startVideo(baseUrl: string, image: Blob, params: ImageToVideoFields, signal?: AbortSignal): Promise<string> {
+/** The job's id, and the engine's model that renders it when the answer names one. */
+export interface StartedVideo {
+  id: string;
+  model?: string;
+}
+
+export async function startVideo(baseUrl: string, image: Blob, params: ImageToVideoFields, signal?: AbortSignal): Promise<StartedVideo> {
   const { data } = await callBackend({
     baseUrl,
     path: '/api/img2video',
@@ -11,5 +18,5 @@ export async function startVideo(baseUrl: string, image: Blob, params: ImageToVi
     schema: videoStartResponseSchema,
     signal,
   });
-  return data.id;
+  return { id: data.id, model: readModelId(data.model) };
 }

@@ -3,7 +3,7 @@ import { type ImageToImageFields, imageResponseSchema } from './contract';
 import { callBackend } from './call-backend';
 import { type GeneratedImage, imageFromAnswer } from './image-result';
 
-export type TransformParams = Required<Omit<ImageToImageFields, 'style_preset'>> & Pick<ImageToImageFields, 'style_preset'>;
+export type TransformParams = Required<Omit<ImageToImageFields, 'style_preset' | 'model'>> & Pick<ImageToImageFields, 'style_preset' | 'model'>;
 
 export function imageForm(image: Blob, fields: Record<string, string | number | undefined>): FormData {
   const form = new FormData();

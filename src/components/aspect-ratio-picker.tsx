@@ -21,14 +21,15 @@ function Shape({ ratio }: { ratio: AspectRatio }) {
   );
 }
 
-export function AspectRatioPicker({ value, onChange }: { value: AspectRatio; onChange(value: AspectRatio): void }) {
+/** `ratios` are the ones the model in use draws (all by default). */
+export function AspectRatioPicker({ value, onChange, ratios = ASPECT_RATIOS }: { value: AspectRatio; onChange(value: AspectRatio): void; ratios?: readonly AspectRatio[] }) {
   return (
     <ChoiceGroup
       legend="Aspect ratio"
       name="aspect-ratio"
       value={value}
       onChange={onChange}
-      options={ASPECT_RATIOS.map((ratio) => ({ value: ratio, label: <Shape ratio={ratio} />, title: `${ratio} ${NAMES[ratio]}` }))}
+      options={ratios.map((ratio) => ({ value: ratio, label: <Shape ratio={ratio} />, title: `${ratio} ${NAMES[ratio]}` }))}
     />
   );
 }

@@ -1,7 +1,8 @@
-/** The options every picture request shares: what to leave out, the file format, and the seed. */
+/** The options every picture request shares: what to leave out, the file format, and the seed (or why the model takes none). */
 import { OUTPUT_FORMATS, type OutputFormat } from '../api/contract';
 import type { SeedValue } from '../lib/form-fields';
 import { ChoiceGroup } from './choice-group';
+import { ControlNote } from './control-note';
 import { PromptField } from './prompt-field';
 import { SeedField } from './seed-field';
 
@@ -11,17 +12,29 @@ export interface PictureOptionValues {
   seed: SeedValue;
 }
 
-export function PictureOptions({ idPrefix, values, onChange }: { idPrefix: string; values: PictureOptionValues; onChange(patch: Partial<PictureOptionValues>): void }) {
+interface PictureOptionsProps {
+  idPrefix: string;
+  values: PictureOptionValues;
+  onChange(patch: Partial<PictureOptionValues>): void;
+  /** Why the model in use takes no negative prompt or no seed, shown in place of the field. */
+  notes?: { negativePrompt?: string; seed?: string };
+}
+
+export function PictureOptions({ idPrefix, values, onChange, notes = {} }: PictureOptionsProps) {
   return (
     <>
-      <PromptField
-        id={`${idPrefix}negative-prompt`}
-        label="Negative prompt"
-        rows={2}
-        value={values.negativePrompt}
-        onChange={(negativePrompt) => onChange({ negativePrompt })}
-        placeholder="What to leave out: blurry, text, watermark"
-      />
+      {notes.negativePrompt ? (
+        <ControlNote label="Negative prompt" text={notes.negativePrompt} />
+      ) : (
+        <PromptField
+          id={`${idPrefix}negative-prompt`}
+          label="Negative prompt"
+          rows={2}
+          value={values.negativePrompt}
+          onChange={(negativePrompt) => onChange({ negativePrompt })}
+          placeholder="What to leave out: blurry, text, watermark"
+        />
+      )}
       <ChoiceGroup
         legend="Output format"
         name={`${idPrefix}output-format`}
@@ -29,7 +42,7 @@ export function PictureOptions({ idPrefix, values, onChange }: { idPrefix: strin
         onChange={(outputFormat) => onChange({ outputFormat })}
         options={OUTPUT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
       />
-      <SeedField value={values.seed} onChange={(seed) => onChange({ seed })} />
+      {notes.seed ? <ControlNote label="Seed" text={notes.seed} /> : <SeedField value={values.seed} onChange={(seed) => onChange({ seed })} />}
     </>
   );
 }

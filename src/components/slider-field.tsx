@@ -1,4 +1,6 @@
 /** A labelled slider that shows its value, marks its default with a tick, and explains itself in a line. */
+import { ControlNote } from './control-note';
+
 interface SliderFieldProps {
   id: string;
   label: string;
@@ -11,9 +13,12 @@ interface SliderFieldProps {
   hint: string;
   format?(value: number): string;
   onChange(value: number): void;
+  /** Why the model in use takes no such value: shown in place of the slider. */
+  unavailable?: string;
 }
 
-export function SliderField({ id, label, value, min, max, step, defaultValue, hint, format = String, onChange }: SliderFieldProps) {
+export function SliderField({ id, label, value, min, max, step, defaultValue, hint, format = String, onChange, unavailable }: SliderFieldProps) {
+  if (unavailable) return <ControlNote label={label} text={unavailable} />;
   return (
     <div>
       <div className="mb-1 flex items-baseline justify-between">

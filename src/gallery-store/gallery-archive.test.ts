@@ -16,6 +16,7 @@ async function freshStore() {
   return store;
 }
 
+const DREAMSHAPER = 'a1111:dreamshaper_8.safetensors [879db523c3]';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const WEBP = new Uint8Array([...strToU8('RIFF'), 4, 0, 0, 0, ...strToU8('WEBP')]);
 const MP4 = new Uint8Array([0, 0, 0, 24, ...strToU8('ftypisom'), 0, 0, 2, 0]);
@@ -83,16 +84,22 @@ describe('gallery export and import', () => {
     expect(target.getState().items).toMatchObject([{ id: 'remote-only', remoteUrl: `${location.origin}/images/remote-only.png`, backend: '' }]);
   });
 
-  it('writes each picture\u2019s recipe into it on export', async () => {
+  it('writes each picture\u2019s recipe into it on export, and the model that made it into the manifest and the recipe', async () => {
     const source = await freshStore();
     const png = readFileSync(path.join(import.meta.dirname, '../picture-metadata/fixtures/studio-engine.png'));
-    source.getState().upsert(item('with-recipe', { parentId: 'its-source' }));
+    source.getState().upsert(item('with-recipe', { parentId: 'its-source', model: DREAMSHAPER }));
     await source.getState().storeMedia('with-recipe', new Blob([png], { type: 'image/png' }));
     const { sink, blob } = memorySink();
     await exportGallery(source, source.getState().items, sink);
     const files = unzipSync(new Uint8Array(await blob().arrayBuffer()));
     const settings = await readPictureSettings(files['media/with-recipe.png']);
     expect(settings).toMatchObject({ ok: true, source: 'studio', kind: 'image', itemId: 'with-recipe', sourceItemId: 'its-source', requests: { image: { video_description: 'prompt with-recipe', seed: 5 } } });
+    expect(settings).toMatchObject({ found: { model: DREAMSHAPER } });
+    expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).items[0]).toMatchObject({ id: 'with-recipe', model: DREAMSHAPER });
+
+    const target = await freshStore();
+    await importGallery(target, blob());
+    expect(target.getState().items[0]).toMatchObject({ id: 'with-recipe', model: DREAMSHAPER });
   });
 
   const manifest = (items: unknown[], extra: Record<string, unknown> = {}) => strToU8(JSON.stringify({ format: 'aiart-gallery', version: 1, items, ...extra }));
@@ -138,6 +145,13 @@ describe('gallery export and import', () => {
       'media that is not a picture or video of the right kind': 2,
     });
     expect(store.getState().items.map((i) => i.id)).toEqual(['ok']);
+  });
+
+  it('imports an item whose model is not a model id, leaving the model out', async () => {
+    const store = await freshStore();
+    const report = await importGallery(store, zipOf({ 'manifest.json': manifest([{ ...good, model: '<img src=x onerror=alert(1)>' }]), 'media/ok.png': PNG }));
+    expect(report.imported).toBe(1);
+    expect(store.getState().items[0].model).toBeUndefined();
   });
 
   it('refuses a file whose stated size is beyond what the studio keeps, without inflating it', async () => {

@@ -12,6 +12,7 @@ import { MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { parseJsonBytes } from '../lib/bytes';
 import { sniffImageType } from '../lib/image-file-check';
 import { ITEM_ID_PATTERN } from '../lib/item-id';
+import { readModelId } from '../lib/model-id';
 import { sniffMediaType } from '../lib/media-type';
 import { readZipDirectory, readZipEntry, type ZipEntry } from '../lib/zip-reader';
 import { MAX_MEDIA_BYTES } from './fetch-backend-media';
@@ -36,6 +37,8 @@ interface Store {
 }
 
 type ManifestEntry = Pick<GalleryItem, 'id' | 'kind' | 'seed' | 'request' | 'createdAt' | 'favourite'> & {
+  /** The engine's model id that made it. */
+  model?: string;
   remoteUrl?: string;
   parentId?: string;
   finishReason?: string;
@@ -54,6 +57,7 @@ function manifestEntry(item: GalleryItem): ManifestEntry {
     request: item.request,
     createdAt: item.createdAt,
     favourite: item.favourite,
+    model: item.model,
     remoteUrl: item.remoteUrl,
     parentId: item.parentId,
     finishReason: item.kind === 'video' ? item.finishReason : undefined,
@@ -140,6 +144,8 @@ const entrySchema = z.object({
   request: z.record(z.string(), z.unknown()),
   createdAt: z.number().check(z.minimum(0), z.maximum(8.64e15)),
   favourite: z.boolean(),
+  /** Kept only when it is a short model id; the item is imported either way. */
+  model: z.optional(z.unknown()),
   remoteUrl: z.optional(z.string().check(z.maxLength(2048))),
   parentId: z.optional(z.string().check(z.regex(ITEM_ID_PATTERN))),
   finishReason: z.optional(z.enum(['SUCCESS', 'CONTENT_FILTERED', 'ERROR'])),
@@ -170,6 +176,7 @@ function rebuildEntry(raw: unknown, origins: ReadonlySet<string>): RebuiltEntry 
     status: 'ready',
     backend: origin && origin !== globalThis.location?.origin ? origin : '',
     seed: entry.seed,
+    model: readModelId(entry.model),
     request: request.data,
     remoteUrl,
     createdAt: entry.createdAt,

@@ -19,6 +19,8 @@ interface ItemBase {
   status: GalleryStatus;
   /** The backend that made it ('' = the studio's own origin). */
   backend: string;
+  /** The engine's model id (`backend:model`) that made it: as its answer named it, else as asked. */
+  model?: string;
   /** The seed actually used (for a pending item, the one sent). */
   seed: number;
   remoteUrl?: string;

@@ -5,6 +5,7 @@
  * "pending" become runs the queue can resume.
  */
 import { MAX_PROMPT_LENGTH, MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
+import { readModelId } from '../lib/model-id';
 import { INTERRUPTED } from './gallery-messages';
 import type { GalleryItem, GalleryStatus } from './gallery-item';
 
@@ -39,6 +40,7 @@ export function restoreItem(raw: unknown): GalleryItem | undefined {
     id,
     kind,
     backend: text(record.backend) ?? '',
+    model: readModelId(record.model),
     seed: seed !== undefined && Number.isInteger(seed) && seed <= MAX_SEED ? seed : 0,
     remoteUrl: text(record.remoteUrl),
     mediaType: text(record.mediaType, 100),

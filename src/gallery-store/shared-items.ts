@@ -12,7 +12,7 @@ const MEDIA_TYPES = { image: /^image\/(png|jpeg|webp)$/, transform: /^image\/(pn
 
 export function toSharedItem(item: GalleryItem): SharedItem | undefined {
   if (item.status !== 'ready' || !item.remoteUrl) return undefined;
-  return { kind: item.kind, url: item.remoteUrl, seed: item.seed, request: item.request } as SharedItem;
+  return { kind: item.kind, url: item.remoteUrl, seed: item.seed, request: item.request, model: item.model } as SharedItem;
 }
 
 export type SaveOutcome = 'saved' | 'already';
@@ -37,6 +37,7 @@ export async function saveSharedItem(shared: SharedItem): Promise<SaveOutcome> {
     status: 'ready',
     backend: origin === window.location.origin ? '' : origin,
     seed: shared.seed,
+    model: shared.model,
     request: shared.request,
     remoteUrl: shared.url,
     mediaType: media.type,

@@ -14,6 +14,15 @@ describe('recipes', () => {
     expect(readRecipe('video', recipeSearch('video', video))).toEqual(video);
   });
 
+  it('carries the model, and refuses a recipe whose model is not a model id', () => {
+    const request = { video_description: 'x', negative_prompt: '', aspect_ratio: '1:1' as const, output_format: 'png' as const, seed: 4, model: 'a1111:dreamshaper_8.safetensors [879db523c3]' };
+    expect(recipeSearch('image', request)).toContain('model=a1111%3Adreamshaper_8.safetensors+%5B879db523c3%5D');
+    expect(readRecipe('image', recipeSearch('image', request))).toEqual(request);
+    expect(readRecipe('video', '?motion=100&model=local%3Apreview')).toMatchObject({ model: 'local:preview' });
+    expect(readRecipe('image', '?prompt=x&model=%3Cscript%3E')).toBeUndefined();
+    expect(readRecipe('transform', `?prompt=x&model=local:${'x'.repeat(400)}`)).toBeUndefined();
+  });
+
   it('links to the right page, with the source picture when there is one', () => {
     expect(recipeLink('video', { seed: 3, cfg_scale: 1.5, motion_bucket_id: 127 }, { itemId: 'item 1', use: 'item' })).toBe('/animate?motion=127&cfg=1.5&seed=3&from=item%201');
     expect(recipeLink('transform', { prompt: 'y', seed: 2 }, { itemId: 'r1', use: 'source' })).toBe('/transform?prompt=y&seed=2&source-of=r1');

@@ -1,8 +1,9 @@
 /**
  * Recipes in a page's query string: every parameter of a request, so a link (or Remix from the
  * gallery or a shared gallery) opens Create, Transform or Animate with the form filled in, and
- * Transform or Animate with the source picture too when this gallery has it. Read back
- * through the contract's own validation, so a hand-edited link can only produce valid values.
+ * Transform or Animate with the source picture too when this gallery has it, and the model that
+ * made it (the page checks it against the engine's list). Read back through the contract's own
+ * validation, so a hand-edited link can only produce valid values.
  */
 import {
   generateRequestSchema,
@@ -27,19 +28,19 @@ const RECIPES = {
     path: APP_PATHS.create,
     schema: generateRequestSchema,
     marker: 'prompt',
-    fields: [['video_description', 'prompt'], ['negative_prompt', 'negative'], ['style_preset', 'style'], ['aspect_ratio', 'ratio'], ['output_format', 'format'], ['seed', 'seed']],
+    fields: [['video_description', 'prompt'], ['negative_prompt', 'negative'], ['style_preset', 'style'], ['aspect_ratio', 'ratio'], ['output_format', 'format'], ['seed', 'seed'], ['model', 'model']],
   },
   transform: {
     path: APP_PATHS.transform,
     schema: imageToImageFieldsSchema,
     marker: 'prompt',
-    fields: [['prompt', 'prompt'], ['negative_prompt', 'negative'], ['strength', 'strength'], ['style_preset', 'style'], ['aspect_ratio', 'ratio'], ['output_format', 'format'], ['seed', 'seed']],
+    fields: [['prompt', 'prompt'], ['negative_prompt', 'negative'], ['strength', 'strength'], ['style_preset', 'style'], ['aspect_ratio', 'ratio'], ['output_format', 'format'], ['seed', 'seed'], ['model', 'model']],
   },
   video: {
     path: APP_PATHS.animate,
     schema: imageToVideoFieldsSchema,
     marker: 'motion',
-    fields: [['motion_bucket_id', 'motion'], ['cfg_scale', 'cfg'], ['seed', 'seed']],
+    fields: [['motion_bucket_id', 'motion'], ['cfg_scale', 'cfg'], ['seed', 'seed'], ['model', 'model']],
   },
 } as const;
 

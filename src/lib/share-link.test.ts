@@ -95,4 +95,27 @@ describe('share links', () => {
     expect(Object.keys(items[0])).toEqual(['kind', 'url', 'seed', 'request']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('round-trips the model that made each item', async () => {
+    const made = [
+      { ...image, model: 'a1111:dreamshaper_8.safetensors [879db523c3]' },
+      { ...video, model: 'local:preview' },
+    ];
+    expect((await decodeShare(await encodeShare(made))).items).toEqual(made);
+  });
+
+  it.each([
+    ['markup', '<img src=x onerror=alert(1)>'],
+    ['a model id too long to be one', `a1111:${'x'.repeat(400)}`],
+    ['control characters', 'a1111:dream\u0000shaper\nnext'],
+    ['no backend', 'dreamshaper_8'],
+    ['a number', 42],
+    ['an object', { id: 'local:preview' }],
+    ['a list', ['local:preview']],
+  ])('keeps an item but leaves out a hostile model: %s', async (_name, model) => {
+    const { items, skipped } = await decodeShare(envelope([{ ...rawImage, m: model }]));
+    expect(skipped).toBe(0);
+    expect(items).toEqual([image]);
+    expect(items[0]).not.toHaveProperty('model');
+  });
 });

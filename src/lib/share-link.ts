@@ -1,13 +1,14 @@
 /**
  * Share links: a versioned, deflated payload in the address's fragment (never sent to a server)
- * with, per item, its kind, seed, request and media URL. A link is hostile input to whoever opens
- * it: its size is capped before and after inflating, and every item is rebuilt from the
- * contract's own schemas (enums whitelisted, text capped, unknown fields dropped), with only
- * absolute http(s) media URLs kept.
+ * with, per item, its kind, seed, request, media URL and the model that made it. A link is hostile
+ * input to whoever opens it: its size is capped before and after inflating, and every item is
+ * rebuilt from the contract's own schemas (enums whitelisted, text capped, unknown fields
+ * dropped), with only absolute http(s) media URLs kept and a model only when it is a short id.
  */
 import * as z from 'zod/mini';
 import { type GenerateRequest, type ImageToImageFields, type ImageToVideoFields, MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { concatBytes, parseJsonBytes } from './bytes';
+import { readModelId } from './model-id';
 
 const SHARE_VERSION = 1;
 export const MAX_SHARED_ITEMS = 50;
@@ -17,10 +18,12 @@ const MAX_INFLATED_BYTES = 256 * 1024;
 const MAX_URL_CHARS = 2048;
 const FRAGMENT_KEY = 'share=';
 
-export type SharedItem =
-  | { kind: 'image'; url: string; seed: number; request: GenerateRequest }
-  | { kind: 'transform'; url: string; seed: number; request: ImageToImageFields }
-  | { kind: 'video'; url: string; seed: number; request: ImageToVideoFields };
+/** `model` is the engine's model id that made the item, when known. */
+export type SharedItem = { url: string; seed: number; model?: string } & (
+  | { kind: 'image'; request: GenerateRequest }
+  | { kind: 'transform'; request: ImageToImageFields }
+  | { kind: 'video'; request: ImageToVideoFields }
+);
 
 export interface SharedGallery {
   items: SharedItem[];
@@ -43,6 +46,8 @@ const rawItemSchema = z.object({
   u: z.string().check(z.maxLength(MAX_URL_CHARS)),
   s: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SEED)),
   r: z.record(z.string(), z.unknown()),
+  /** The model; one that is not a short model id is left out, the item kept. */
+  m: z.optional(z.unknown()),
 });
 
 /** The URL itself when it is an absolute http(s) address, else undefined. */
@@ -59,11 +64,12 @@ export function safeMediaUrl(value: string): string | undefined {
 function rebuildItem(raw: unknown): SharedItem | undefined {
   const parsed = rawItemSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  const { k: kind, u, s: seed, r } = parsed.data;
+  const { k: kind, u, s: seed, r, m } = parsed.data;
   const url = safeMediaUrl(u);
   const request = REQUEST_SCHEMAS[kind].safeParse(r);
   if (!url || !request.success) return undefined;
-  return { kind, url, seed, request: request.data } as SharedItem;
+  const model = readModelId(m);
+  return { kind, url, seed, request: request.data, ...(model ? { model } : {}) } as SharedItem;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -121,7 +127,7 @@ async function inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
 
 /** The fragment (without '#') that carries `items`. */
 export async function encodeShare(items: readonly SharedItem[]): Promise<string> {
-  const payload = { v: SHARE_VERSION, items: items.map((item) => ({ k: item.kind, u: item.url, s: item.seed, r: item.request })) };
+  const payload = { v: SHARE_VERSION, items: items.map((item) => ({ k: item.kind, u: item.url, s: item.seed, r: item.request, m: item.model })) };
   return FRAGMENT_KEY + toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(payload))));
 }
 

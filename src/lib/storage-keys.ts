@@ -21,6 +21,8 @@ export const STORAGE_KEYS = {
   createForm: 'aiart.create-form',
   transformForm: 'aiart.transform-form',
   animateForm: 'aiart.animate-form',
+  /** The access token of each engine that asked for one (AIART_ACCESS_TOKEN), by backend address. */
+  accessTokens: 'aiart.access-tokens',
   /** The named lists `__name__` in a prompt draws from. */
   wildcardLists: 'aiart.wildcard-lists',
   /** sessionStorage: a shared gallery's link, across the reload that clears it from the address. */

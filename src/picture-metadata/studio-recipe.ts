@@ -9,7 +9,7 @@
  * Read back through the contract's schemas, so a hand-edited recipe yields only valid requests.
  */
 import * as z from 'zod/mini';
-import { type GenerateRequest, type ImageToImageFields, type ImageToVideoFields, MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
+import { type GenerateRequest, type ImageToImageFields, type ImageToVideoFields, MAX_MODEL_ID_LENGTH, MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { ITEM_ID_PATTERN } from '../lib/item-id';
 import { failed, jsonObject } from './settings-values';
 import type { FormatReader } from './found-settings';
@@ -43,7 +43,7 @@ const envelopeSchema = z.object({
   kind: z.enum(['image', 'transform', 'video']),
   seed: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SEED)),
   request: z.record(z.string(), z.unknown()),
-  model: z.optional(z.string().check(z.maxLength(200))),
+  model: z.optional(z.string().check(z.maxLength(MAX_MODEL_ID_LENGTH))),
   itemId,
   sourceItemId: itemId,
 });

@@ -27,7 +27,7 @@ function controlledTransport() {
         calls.push(call);
         signal.addEventListener('abort', () => call.reject(new ApiError('aborted', 'cancelled')));
       }),
-    startVideo: async () => 'job-1',
+    startVideo: async () => ({ id: 'job-1', model: 'local:preview' }),
     pollVideo: vi.fn(async () => ({ status: 'complete' as const, videoUrl: 'http://engine.test/v.mp4', finishReason: 'SUCCESS', seed: 5 })),
   };
   const open = () => calls.filter((call) => !call.settled);
@@ -210,14 +210,14 @@ describe('run queue', () => {
     expect(backend.open().map((call) => call.id)).toEqual(['c']);
   });
 
-  it('starts a video, then polls its job until it is complete', async () => {
+  it('starts a video, records the model the engine names, then polls its job until it is complete', async () => {
     const gallery = memoryGallery();
     gallery.add(run('v', 1, { kind: 'video', request: { seed: 1, cfg_scale: 1.5, motion_bucket_id: 127 } } as Partial<GalleryItem>), new Blob(['png']));
     const backend = controlledTransport();
     const { queue, ready } = startQueue(gallery, backend.transport);
     queue.lead();
     await settle();
-    expect(gallery.get('v')).toMatchObject({ status: 'running', jobId: 'job-1' });
+    expect(gallery.get('v')).toMatchObject({ status: 'running', jobId: 'job-1', model: 'local:preview' });
     await vi.advanceTimersByTimeAsync(1000);
     expect(backend.transport.pollVideo).toHaveBeenCalledTimes(1);
     expect(gallery.get('v')).toMatchObject({ status: 'ready', remoteUrl: 'http://engine.test/v.mp4', seed: 5 });

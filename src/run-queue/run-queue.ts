@@ -26,8 +26,8 @@ export interface QueueItems {
 
 /** The API calls a run makes. */
 export interface RunTransport {
-  sendImage(run: ImageRun, source: Blob | undefined, signal: AbortSignal): Promise<{ imageUrl: string; seed: number }>;
-  startVideo(run: VideoRun, source: Blob, signal: AbortSignal): Promise<string>;
+  sendImage(run: ImageRun, source: Blob | undefined, signal: AbortSignal): Promise<{ imageUrl: string; seed: number; model?: string }>;
+  startVideo(run: VideoRun, source: Blob, signal: AbortSignal): Promise<{ id: string; model?: string }>;
   pollVideo(run: VideoRun, signal: AbortSignal): Promise<VideoProgress>;
 }
 
@@ -232,10 +232,11 @@ export function createRunQueue(options: RunQueueOptions): RunQueue {
         return;
       }
       if (item.kind === 'video') {
-        const jobId = await transport.startVideo(item, source!, controller.signal);
+        const started = await transport.startVideo(item, source!, controller.signal);
+        const jobId = started.id;
         reached(item.backend);
         if (controller.signal.aborted) return;
-        items.patch(item.id, { jobId, attempts: 0, problem: undefined });
+        items.patch(item.id, { jobId, model: started.model ?? item.model, attempts: 0, problem: undefined });
         flights.delete(item.id);
         poll({ ...item, status: 'running', jobId }, options.pollMs());
         schedulePump();
@@ -245,7 +246,7 @@ export function createRunQueue(options: RunQueueOptions): RunQueue {
       reached(item.backend);
       if (controller.signal.aborted || !isActive(find(item.id) ?? item)) return;
       status.getState().recordDuration(item.backend, Date.now() - startedAt);
-      items.patch(item.id, { status: 'ready', remoteUrl: result.imageUrl, seed: result.seed, problem: undefined, retryAt: undefined, startedAt: undefined });
+      items.patch(item.id, { status: 'ready', remoteUrl: result.imageUrl, seed: result.seed, model: result.model ?? item.model, problem: undefined, retryAt: undefined, startedAt: undefined });
       options.onReady(item.id);
     } catch (error) {
       failed(item, error, controller.signal);

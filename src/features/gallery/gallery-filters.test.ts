@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
-import { filterItems, NO_FILTERS } from './gallery-filters';
+import { filterItems, isFiltered, modelsOf, NO_FILTERS } from './gallery-filters';
 
-function picture(id: string, prompt: string, template?: string): GalleryItem {
+function picture(id: string, prompt: string, template?: string, model?: string): GalleryItem {
   return {
     id,
     kind: 'image',
     status: 'ready',
     backend: '',
+    model,
     seed: 1,
     createdAt: 1,
     favourite: false,
@@ -30,5 +31,19 @@ describe('gallery search', () => {
     expect(search('{red|blue}')).toEqual(['red', 'blue']);
     expect(search('__colour__')).toEqual(['teal']);
     expect(search('bike {red')).toEqual([]);
+  });
+});
+
+describe('the gallery by model', () => {
+  const items = [picture('a', 'fox', undefined, 'a1111:dreamshaper_8'), picture('b', 'owl', undefined, 'local:preview'), picture('c', 'cat'), picture('d', 'elk', undefined, 'a1111:dreamshaper_8')];
+
+  it('lists each model once, in the order it first appears', () => {
+    expect(modelsOf(items)).toEqual(['a1111:dreamshaper_8', 'local:preview']);
+  });
+
+  it('shows only the items a model made, and everything with any model', () => {
+    expect(filterItems(items, { ...NO_FILTERS, model: 'a1111:dreamshaper_8' }).map((i) => i.id)).toEqual(['a', 'd']);
+    expect(filterItems(items, NO_FILTERS)).toHaveLength(4);
+    expect(isFiltered({ ...NO_FILTERS, model: 'local:preview' })).toBe(true);
   });
 });

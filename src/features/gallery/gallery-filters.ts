@@ -5,12 +5,14 @@ export interface GalleryFilters {
   kind: GalleryKind | 'all';
   style: string;
   aspectRatio: string;
+  /** A model id; '' = any model. */
+  model: string;
   favouritesOnly: boolean;
   search: string;
   order: 'newest' | 'oldest';
 }
 
-export const NO_FILTERS: GalleryFilters = { kind: 'all', style: '', aspectRatio: '', favouritesOnly: false, search: '', order: 'newest' };
+export const NO_FILTERS: GalleryFilters = { kind: 'all', style: '', aspectRatio: '', model: '', favouritesOnly: false, search: '', order: 'newest' };
 
 export function filterItems(items: readonly GalleryItem[], filters: GalleryFilters): GalleryItem[] {
   const words = filters.search.toLowerCase().split(/\s+/).filter(Boolean);
@@ -19,10 +21,16 @@ export function filterItems(items: readonly GalleryItem[], filters: GalleryFilte
       (filters.kind === 'all' || item.kind === filters.kind) &&
       (!filters.style || styleOf(item) === filters.style) &&
       (!filters.aspectRatio || aspectRatioOf(item) === filters.aspectRatio) &&
+      (!filters.model || item.model === filters.model) &&
       (!filters.favouritesOnly || item.favourite) &&
       (words.length === 0 || matches(searchText(item), words)),
   );
   return filters.order === 'oldest' ? shown.reverse() : shown;
+}
+
+/** The models the items were made with, each once, in the order they first appear. */
+export function modelsOf(items: readonly GalleryItem[]): string[] {
+  return [...new Set(items.flatMap((item) => (item.model ? [item.model] : [])))];
 }
 
 const matches = (text: string, words: string[]) => words.every((word) => text.includes(word));
@@ -39,5 +47,5 @@ function searchText(item: GalleryItem): string {
 }
 
 export function isFiltered(filters: GalleryFilters): boolean {
-  return filters.kind !== 'all' || Boolean(filters.style || filters.aspectRatio || filters.search) || filters.favouritesOnly;
+  return filters.kind !== 'all' || Boolean(filters.style || filters.aspectRatio || filters.model || filters.search) || filters.favouritesOnly;
 }

@@ -1,7 +1,10 @@
 /** Search, filters, order and select mode, above the grid. */
+import { useMemo } from 'react';
 import { ASPECT_RATIOS, STYLE_PRESETS } from '../../api/contract';
+import { useModelNamer } from '../../api/model-names';
 import { STYLE_LABELS } from '../../components/style-picker';
-import type { GalleryFilters } from './gallery-filters';
+import { useGallery } from '../../gallery-store/use-gallery';
+import { type GalleryFilters, modelsOf } from './gallery-filters';
 import { useGalleryView } from './gallery-view-store';
 
 const KINDS: ReadonlyArray<[GalleryFilters['kind'], string]> = [
@@ -16,6 +19,9 @@ const chip = 'min-h-11 rounded-full border px-3 text-sm aria-pressed:border-acce
 
 export function GalleryToolbar() {
   const { filters, setFilters, selecting, setSelecting } = useGalleryView();
+  const items = useGallery((s) => s.items);
+  const models = useMemo(() => modelsOf(items), [items]);
+  const nameModel = useModelNamer();
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label htmlFor="gallery-search" className="sr-only">
@@ -62,6 +68,21 @@ export function GalleryToolbar() {
           </option>
         ))}
       </select>
+      {models.length > 0 && (
+        <>
+          <label className="sr-only" htmlFor="gallery-model">
+            Model
+          </label>
+          <select id="gallery-model" value={filters.model} onChange={(event) => setFilters({ model: event.target.value })} className={`${control} max-w-56`}>
+            <option value="">Any model</option>
+            {models.map((model) => (
+              <option key={model} value={model}>
+                {nameModel(model)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label className="sr-only" htmlFor="gallery-order">
         Order
       </label>

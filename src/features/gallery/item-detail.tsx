@@ -7,11 +7,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '../../components/copy-button';
 import { type GalleryItem, isActive, promptOf, templateOf } from '../../gallery-store/gallery-item';
+import { useModelNamer } from '../../api/model-names';
 import { downloadItem } from '../../gallery-store/download-item';
 import { isPicture } from '../../gallery-store/item-file';
 import { APP_PATHS, type PictureRef, withSourceItem } from '../../lib/app-paths';
 import { galleryStore } from '../../gallery-store/use-gallery';
-import { requestParameters } from '../../gallery-store/request-parameters';
+import { requestParameters, requestWithModel } from '../../gallery-store/request-parameters';
 import { useMediaUrl } from '../../gallery-store/use-media-url';
 import { MadeFrom } from './made-from';
 import { ShareDialog } from './share-dialog';
@@ -19,8 +20,8 @@ import { recipeLink } from '../../lib/recipe-params';
 import { hasCommandModifier, isTypingTarget } from '../../lib/use-key-shortcut';
 import { buttonClass } from '../../components/button';
 
-function parameters(item: GalleryItem): Array<[string, string]> {
-  const request = requestParameters(item);
+function parameters(item: GalleryItem, nameModel: (id: string) => string): Array<[string, string]> {
+  const request = requestParameters(item, nameModel);
   // The template a prompt was expanded from reads best right under the prompt.
   const afterPrompt = request.findIndex(([name]) => name === 'Prompt') + 1;
   const rows: Array<[string, string | undefined]> = [
@@ -45,7 +46,7 @@ function remixLink(item: GalleryItem): string {
     : item.sourceStored
       ? { itemId: item.id, use: 'source' }
       : undefined;
-  return recipeLink(item.kind, item.request, picture);
+  return recipeLink(item.kind, requestWithModel(item), picture);
 }
 
 interface ItemDetailProps {
@@ -70,6 +71,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
 
   const src = useMediaUrl(item);
   const prompt = promptOf(item);
+  const nameModel = useModelNamer();
 
   async function download() {
     setDownloadProblem(undefined);
@@ -139,7 +141,7 @@ export function ItemDetail({ item, previousId, nextId, onNavigate, onClose, onDe
             </p>
           )}
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-            {parameters(item).map(([name, value]) => (
+            {parameters(item, nameModel).map(([name, value]) => (
               <div key={name} className="contents">
                 <dt className="text-muted">{name}</dt>
                 <dd className="break-words">{value}</dd>

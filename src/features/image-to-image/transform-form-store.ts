@@ -1,6 +1,7 @@
 /** The Transform form's values, kept in localStorage so a reload never loses a prompt. */
 import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
 import { asRecord, restoreChoice, restoreNumber, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
+import { readModelId } from '../../lib/model-id';
 import { createPersistedForm } from '../../lib/persisted-form';
 import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { randomSeed } from '../../lib/random-seed';
@@ -14,6 +15,8 @@ export interface TransformFormValues {
   outputFormat: OutputFormat;
   seed: SeedValue;
   showAdvanced: boolean;
+  /** The model chosen on this page ('' = the engine's default). */
+  model: string;
 }
 
 export const DEFAULT_STRENGTH = 0.7;
@@ -27,6 +30,7 @@ export const TRANSFORM_FORM_DEFAULTS: TransformFormValues = {
   outputFormat: 'png',
   seed: { seed: 1, locked: false },
   showAdvanced: false,
+  model: '',
 };
 
 export function restoreTransformForm(saved: unknown): TransformFormValues {
@@ -40,6 +44,7 @@ export function restoreTransformForm(saved: unknown): TransformFormValues {
     outputFormat: restoreChoice(OUTPUT_FORMATS, s.outputFormat, TRANSFORM_FORM_DEFAULTS.outputFormat),
     seed: restoreSeed(s.seed),
     showAdvanced: s.showAdvanced === true,
+    model: readModelId(s.model) ?? '',
   };
 }
 

@@ -14,6 +14,8 @@ import { planPrompt } from '../../widgets/prompt-tools/prompt-plan';
 import { rememberPrompt } from '../../widgets/prompt-tools/prompt-history-access';
 import { DEFAULT_STRENGTH, useTransformForm } from './transform-form-store';
 import { buttonClass } from '../../components/button';
+import { usePageModel } from '../../api/page-model';
+import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
 function strengthHint(strength: number): string {
   if (strength < 0.35) return 'Low: keeps most of your image, changes details and colour.';
@@ -60,6 +62,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
   const form = useTransformForm();
   const [error, setError] = useState<string>();
   const [sourceError, setSourceError] = useState<string>();
+  const { controls, notes, fitRatio } = usePageModel('image-to-image');
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -109,6 +112,7 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
         format={(value) => value.toFixed(2)}
         hint={strengthHint(form.strength)}
         onChange={(strength) => form.update({ strength })}
+        unavailable={notes.strength}
       />
       <div className="flex flex-col gap-2">
         <button type="submit" aria-keyshortcuts={SUBMIT_KEYS} className={buttonClass('large')}>
@@ -121,10 +125,11 @@ export function TransformForm({ sourceProblem, onTransform }: TransformFormProps
           </p>
         )}
       </div>
-      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
-      <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <ModelPicker operation="image-to-image" value={form.model} onChange={(model) => form.update({ model })} />
+      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} note={notes.style} />
+      <AspectRatioPicker value={fitRatio(form.aspectRatio)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
       <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
-        <PictureOptions idPrefix="transform-" values={form} onChange={form.update} />
+        <PictureOptions idPrefix="transform-" values={form} onChange={form.update} notes={notes} />
       </FoldAway>
     </form>
   );

@@ -1,5 +1,6 @@
 /** Transform: image to image. The source and the form on the left, this session's results on the right. */
 import { useBaseUrl } from '../../api/backend';
+import { expectRecipeModel, usePageModel } from '../../api/page-model';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
@@ -18,31 +19,37 @@ export default function TransformPage() {
   const runs = useRuns('transform');
   const source = useTransformSource((s) => s.image);
   const update = useTransformForm((s) => s.update);
-  useAddressRecipe('transform', (recipe) =>
-    update({ prompt: recipe.prompt, strength: recipe.strength, ...pictureRecipeValues(recipe, useTransformForm.getState()) }),
-  );
+  const model = usePageModel('image-to-image');
+  useAddressRecipe('transform', (recipe) => {
+    update({ prompt: recipe.prompt, strength: recipe.strength, ...pictureRecipeValues(recipe, useTransformForm.getState()) });
+    expectRecipeModel('image-to-image', recipe.model);
+  });
 
   function transform(runs: TransformRun[]) {
     if (!source) return;
     const queuedAt = Date.now();
     void enqueueRuns(
-      runs.map(({ params, template }, i) => ({
-        item: {
-          id: crypto.randomUUID(),
-          kind: 'transform',
-          status: 'queued',
-          backend: baseUrl,
-          seed: params.seed,
-          request: params,
-          ...(template && { template }),
-          createdAt: queuedAt - i,
-          favourite: false,
-          mediaStored: false,
-          sourceStored: true,
-          parentId: source.galleryId,
-        },
-        source: source.file,
-      })),
+      runs.map(({ params: asked, template }, i) => {
+        const params = model.fitRequest(asked);
+        return {
+          item: {
+            id: crypto.randomUUID(),
+            kind: 'transform',
+            status: 'queued',
+            backend: baseUrl,
+            model: params.model,
+            seed: params.seed,
+            request: params,
+            ...(template && { template }),
+            createdAt: queuedAt - i,
+            favourite: false,
+            mediaStored: false,
+            sourceStored: true,
+            parentId: source.galleryId,
+          },
+          source: source.file,
+        };
+      }),
     );
   }
 

@@ -23,6 +23,8 @@ import { useAnimateForm } from './animate-form-store';
 import { CropEditor } from './crop-editor';
 import { VideoJobCard } from './video-job-card';
 import { buttonClass } from '../../components/button';
+import { expectRecipeModel, usePageModel } from '../../api/page-model';
+import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
 const useAnimateSource = createImageSourceStore('animate');
 
@@ -40,13 +42,15 @@ export default function AnimatePage() {
   const [formError, setFormError] = useState<string>();
   const [preparing, setPreparing] = useState(false);
   const jobs = useRuns('video');
-  useAddressRecipe('video', (recipe) =>
+  const model = usePageModel('image-to-video');
+  useAddressRecipe('video', (recipe) => {
     form.update({
       cfgScale: recipe.cfg_scale,
       motion: recipe.motion_bucket_id,
       seed: recipeSeed(recipe.seed, useAnimateForm.getState().seed),
-    }),
-  );
+    });
+    expectRecipeModel('image-to-video', recipe.model);
+  });
 
   useEffect(() => setView(source && defaultCropView(source)), [source]);
 
@@ -55,11 +59,11 @@ export default function AnimatePage() {
     if (preparing) return;
     const problem = source && view ? seedProblem(form.seed) : 'Add a picture first: drop, paste, browse or pick one.';
     setFormError(problem);
-    if (problem || !source || !view) return;
+    if (problem || !source || !view || !model.available) return;
     const seed = form.seed.locked ? form.seed.seed : randomSeed();
     if (!form.seed.locked) form.update({ seed: { seed, locked: false } });
     const size = VIDEO_SIZES[view.shape];
-    const request = { seed, cfg_scale: form.cfgScale, motion_bucket_id: form.motion };
+    const request = { seed, cfg_scale: form.cfgScale, motion_bucket_id: form.motion, ...(model.send ? { model: model.send } : {}) };
     setPreparing(true);
     const input = await renderVideoInput(source.file, cropRect(source, view), size).catch(() => undefined);
     setPreparing(false);
@@ -74,6 +78,7 @@ export default function AnimatePage() {
           kind: 'video',
           status: 'queued',
           backend: baseUrl,
+          model: model.send,
           seed,
           request,
           createdAt: Date.now(),
@@ -100,6 +105,7 @@ export default function AnimatePage() {
         className="flex flex-col gap-5"
       >
         {source && view && <CropEditor image={source} view={view} onChange={setView} />}
+        <ModelPicker operation="image-to-video" value={form.model} onChange={(model) => form.update({ model })} />
         <SliderField
           id="motion"
           label="Motion"
@@ -111,7 +117,7 @@ export default function AnimatePage() {
           hint={motionHint(form.motion)}
           onChange={(motion) => form.update({ motion })}
         />
-        <button type="submit" disabled={preparing} aria-keyshortcuts={SUBMIT_KEYS} className={buttonClass('large')}>
+        <button type="submit" disabled={preparing || !model.available} aria-keyshortcuts={SUBMIT_KEYS} className={buttonClass('large')}>
           {preparing ? 'Preparing the frame…' : 'Animate'}
           {!preparing && <SubmitShortcutHint />}
         </button>

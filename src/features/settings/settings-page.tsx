@@ -9,7 +9,7 @@ import { WildcardListsSection } from './wildcard-lists-section';
 import { buttonClass } from '../../components/button';
 
 const CHOICES: ReadonlyArray<{ value: BackendChoice; title: string; text: string }> = [
-  { value: 'here', title: 'This server', text: 'The server that serves the studio: the local preview engine, or its proxy to the hosted service.' },
+  { value: 'here', title: 'This server', text: 'The server that serves the studio: the local preview engine, and the backends it was started with (the hosted service, Stability AI, AUTOMATIC1111, ComfyUI, OpenAI-compatible), each with its models.' },
   { value: 'hosted', title: 'AiArt hosted service', text: `${HOSTED_URL}: real AI models. Free tier, rate limited, slow to wake.` },
   { value: 'custom', title: 'Custom URL', text: 'Any server that speaks the AiArt API.' },
 ];

@@ -1,7 +1,8 @@
 /** One item of a shared gallery: its media while the backend still has it, its settings, Save and Remix. */
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { requestParameters } from '../../gallery-store/request-parameters';
+import { useModelNamer } from '../../api/model-names';
+import { requestParameters, requestWithModel } from '../../gallery-store/request-parameters';
 import { saveSharedItem } from '../../gallery-store/shared-items';
 import { recipeLink } from '../../lib/recipe-params';
 import type { SharedItem } from '../../lib/share-link';
@@ -22,7 +23,7 @@ const SAVE_LABEL = { idle: 'Save to my gallery', saving: 'Saving…', saved: 'Sa
 
 export function SharedItemCard({ item, save, onSave }: { item: SharedItem; save: SaveState; onSave(): void }) {
   const [missing, setMissing] = useState(false);
-  const rows = requestParameters(item);
+  const rows = requestParameters(item, useModelNamer());
   const title = rows.find(([name]) => name === 'Prompt')?.[1] ?? 'Video';
   const button = buttonClass('secondary');
   return (
@@ -50,7 +51,7 @@ export function SharedItemCard({ item, save, onSave }: { item: SharedItem; save:
         <button type="button" className={button} disabled={missing || save.status === 'saving' || save.status === 'saved' || save.status === 'already'} onClick={onSave}>
           {SAVE_LABEL[save.status]}
         </button>
-        <Link href={recipeLink(item.kind, item.request)} className={button}>
+        <Link href={recipeLink(item.kind, requestWithModel(item))} className={button}>
           Remix
         </Link>
       </div>

@@ -4,6 +4,7 @@
  */
 import { ASPECT_RATIOS, type AspectRatio, OUTPUT_FORMATS, type OutputFormat, STYLE_PRESETS, type StylePreset } from '../../api/contract';
 import { asRecord, restoreChoice, restoreSeed, restoreText, type SeedValue } from '../../lib/form-fields';
+import { readModelId } from '../../lib/model-id';
 import { createPersistedForm } from '../../lib/persisted-form';
 import { STORAGE_KEYS } from '../../lib/storage-keys';
 import { randomSeed } from '../../lib/random-seed';
@@ -17,6 +18,8 @@ export interface CreateFormValues {
   seed: SeedValue;
   batchSize: number;
   showAdvanced: boolean;
+  /** The model chosen on this page ('' = the engine's default). */
+  model: string;
 }
 
 
@@ -29,6 +32,7 @@ export const CREATE_FORM_DEFAULTS: CreateFormValues = {
   seed: { seed: 1, locked: false },
   batchSize: 1,
   showAdvanced: false,
+  model: '',
 };
 
 export function restoreCreateForm(saved: unknown): CreateFormValues {
@@ -42,6 +46,7 @@ export function restoreCreateForm(saved: unknown): CreateFormValues {
     seed: restoreSeed(s.seed),
     batchSize: restoreChoice([1, 2, 3, 4], s.batchSize, 1),
     showAdvanced: s.showAdvanced === true,
+    model: readModelId(s.model) ?? '',
   };
 }
 

@@ -14,6 +14,8 @@ import { planPrompt } from '../../widgets/prompt-tools/prompt-plan';
 import { rememberPrompt } from '../../widgets/prompt-tools/prompt-history-access';
 import { useCreateForm } from './create-form-store';
 import { buttonClass } from '../../components/button';
+import { usePageModel } from '../../api/page-model';
+import { ModelPicker } from '../../widgets/model-picker/model-picker';
 
 /** One run to queue: its request, and the template its prompt was expanded from, if it was. */
 export interface CreateRun {
@@ -50,11 +52,12 @@ async function buildRuns(form: ReturnType<typeof useCreateForm.getState>): Promi
 export function CreateForm({ onGenerate }: { onGenerate(runs: CreateRun[]): void }) {
   const form = useCreateForm();
   const [error, setError] = useState<string>();
+  const { controls, notes, fitRatio } = usePageModel('text-to-image');
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     const values = useCreateForm.getState();
-    const { runs, error: problem } = await buildRuns(values);
+    const { runs, error: problem } = await buildRuns({ ...values, batchSize: Math.min(values.batchSize, controls.maxBatch) });
     setError(problem);
     if (!runs) {
       document.getElementById('prompt')?.focus();
@@ -91,17 +94,18 @@ export function CreateForm({ onGenerate }: { onGenerate(runs: CreateRun[]): void
         Generate
         <SubmitShortcutHint />
       </button>
-      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} />
-      <AspectRatioPicker value={form.aspectRatio} onChange={(aspectRatio) => form.update({ aspectRatio })} />
+      <ModelPicker operation="text-to-image" value={form.model} onChange={(model) => form.update({ model })} />
+      <StylePicker value={form.stylePreset} onChange={(stylePreset) => form.update({ stylePreset })} note={notes.style} />
+      <AspectRatioPicker value={fitRatio(form.aspectRatio)} ratios={controls.aspectRatios} onChange={(aspectRatio) => form.update({ aspectRatio })} />
       <ChoiceGroup
         legend="Images per run"
         name="batch-size"
-        value={form.batchSize}
+        value={Math.min(form.batchSize, controls.maxBatch)}
         onChange={(batchSize) => form.update({ batchSize })}
-        options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n), title: `${n} image${n > 1 ? 's' : ''}` }))}
+        options={[1, 2, 3, 4].slice(0, controls.maxBatch).map((n) => ({ value: n, label: String(n), title: `${n} image${n > 1 ? 's' : ''}` }))}
       />
       <FoldAway open={form.showAdvanced} onToggle={(showAdvanced) => form.update({ showAdvanced })}>
-        <PictureOptions idPrefix="" values={form} onChange={form.update} />
+        <PictureOptions idPrefix="" values={form} onChange={form.update} notes={notes} />
       </FoldAway>
     </form>
   );

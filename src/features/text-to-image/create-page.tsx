@@ -1,6 +1,7 @@
 /** Create: text to image. The form on the left, this session's results on the right. */
 import { lazy, Suspense } from 'react';
 import { useBaseUrl } from '../../api/backend';
+import { expectRecipeModel, usePageModel } from '../../api/page-model';
 import { EmptyResults, ResultGrid, Workspace } from '../../components/workspace';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
@@ -32,15 +33,22 @@ export default function CreatePage() {
   const baseUrl = useBaseUrl();
   const runs = useRuns('image');
   const update = useCreateForm((s) => s.update);
-  useAddressRecipe('image', (recipe) => update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) }));
+  const model = usePageModel('text-to-image');
+  useAddressRecipe('image', (recipe) => {
+    update({ prompt: recipe.video_description, ...pictureRecipeValues(recipe, useCreateForm.getState()) });
+    expectRecipeModel('text-to-image', recipe.model);
+  });
 
   function generate(runs: CreateRun[]) {
     const queuedAt = Date.now();
     // Later runs of a batch sort just after the first, so the gallery keeps their order.
     void enqueueRuns(
-      runs.map(({ params, template }, i) => ({
-        item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, seed: params.seed, request: params, ...(template && { template }), createdAt: queuedAt - i, favourite: false, mediaStored: false },
-      })),
+      runs.map(({ params: asked, template }, i) => {
+        const params = model.fitRequest(asked);
+        return {
+          item: { id: crypto.randomUUID(), kind: 'image', status: 'queued', backend: baseUrl, model: params.model, seed: params.seed, request: params, ...(template && { template }), createdAt: queuedAt - i, favourite: false, mediaStored: false },
+        };
+      }),
     ).then(revealResults);
   }
 
