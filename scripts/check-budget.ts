@@ -38,7 +38,7 @@ const firstPageJs = [...firstPage].reduce((sum, key) => sum + gzipKb(manifest[ke
 const cssFiles = new Set(Object.values(manifest).flatMap((chunk) => chunk.css ?? []));
 const css = [...cssFiles].reduce((sum, file) => sum + gzipKb(file), 0);
 const lazy = Object.entries(manifest)
-  .filter(([key, chunk]) => !chunk.isEntry && chunk.file.endsWith('.js') && key !== entryKey)
+  .filter(([key, chunk]) => chunk.file.endsWith('.js') && !firstPage.has(key))
   .map(([key, chunk]) => ({ key, file: chunk.file, kb: gzipKb(chunk.file) }))
   .sort((a, b) => b.kb - a.kb);
 
