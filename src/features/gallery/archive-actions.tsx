@@ -5,40 +5,18 @@
 import { type ChangeEvent, useRef, useState } from 'react';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { galleryStore } from '../../gallery-store/use-gallery';
-import { saveBlob } from '../../lib/download-file';
 import { buttonClass } from '../../components/button';
+import { openZipSink, zipFileName } from './zip-sink';
 
-type Progress = { tone: 'status' | 'alert'; text: string } | undefined;
+/** A line under the gallery's header saying how an export, import or download goes. */
+export type ArchiveProgress = { tone: 'status' | 'alert'; text: string } | undefined;
 
 const loadArchive = () => import('../../gallery-store/gallery-archive');
 
-interface SavePicker {
-  showSaveFilePicker?(options: { suggestedName: string; types: Array<{ description: string; accept: Record<string, string[]> }> }): Promise<{ createWritable(): Promise<WritableStream<Uint8Array>> }>;
-}
-
-/** Where the zip goes: a file the creator picks (streamed to disk), or a download assembled by the browser. */
-async function openSink(fileName: string): Promise<{ sink: WritableStream<Uint8Array>; finish(): void } | undefined> {
-  const picker = (window as SavePicker).showSaveFilePicker;
-  if (picker) {
-    try {
-      const handle = await picker({ suggestedName: fileName, types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }] });
-      return { sink: await handle.createWritable(), finish: () => undefined };
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return undefined;
-      // Fall through to a download when the picker is unavailable here.
-    }
-  }
-  const chunks: Uint8Array[] = [];
-  return {
-    sink: new WritableStream({ write: (chunk) => void chunks.push(chunk) }),
-    finish: () => saveBlob(new Blob(chunks as BlobPart[], { type: 'application/zip' }), fileName),
-  };
-}
-
-export async function exportItems(items: readonly GalleryItem[], report: (progress: Progress) => void): Promise<void> {
-  const fileName = `aiart-gallery-${new Date().toISOString().slice(0, 10)}.zip`;
+export async function exportItems(items: readonly GalleryItem[], report: (progress: ArchiveProgress) => void): Promise<void> {
+  const fileName = zipFileName('gallery');
   try {
-    const target = await openSink(fileName);
+    const target = await openZipSink(fileName);
     if (!target) return;
     report({ tone: 'status', text: `Exporting ${items.length.toLocaleString('en')} items…` });
     const { exportGallery } = await loadArchive();
@@ -61,7 +39,7 @@ function describeImport(result: { imported: number; withoutMedia: number; skippe
   return parts.join('');
 }
 
-export function ArchiveActions({ shown, onProgress }: { shown: readonly GalleryItem[]; onProgress(progress: Progress): void }) {
+export function ArchiveActions({ shown, onProgress }: { shown: readonly GalleryItem[]; onProgress(progress: ArchiveProgress): void }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const button = buttonClass('secondary');

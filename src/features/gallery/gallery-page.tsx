@@ -8,7 +8,7 @@ import { galleryStore, useGallery } from '../../gallery-store/use-gallery';
 import { APP_PATHS } from '../../lib/app-paths';
 import { filterItems, isFiltered } from './gallery-filters';
 import { GalleryGrid } from './gallery-grid';
-import { ArchiveActions } from './archive-actions';
+import { type ArchiveProgress, ArchiveActions } from './archive-actions';
 import { GalleryToolbar } from './gallery-toolbar';
 import { useGalleryView } from './gallery-view-store';
 import { ItemDetail } from './item-detail';
@@ -29,7 +29,7 @@ export default function GalleryPage() {
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const health = useStorageHealth(items.length);
   const [notice, setNotice] = useState<string>();
-  const [archiveProgress, setArchiveProgress] = useState<{ tone: 'status' | 'alert'; text: string }>();
+  const [archiveProgress, setArchiveProgress] = useState<ArchiveProgress>();
   const [, match] = useRoute<{ id: string }>('/gallery/:id');
   const [, navigate] = useLocation();
 
@@ -74,7 +74,7 @@ export default function GalleryPage() {
           </p>
         )}
         <GalleryToolbar />
-        {selecting && <SelectionBar shown={shown} onDelete={(ids) => void remove(ids)} />}
+        {selecting && <SelectionBar shown={shown} onDelete={(ids) => void remove(ids)} onProgress={setArchiveProgress} />}
       </header>
 
       {status === 'failed' ? (
