@@ -14,6 +14,10 @@ import { useGalleryView } from './gallery-view-store';
 import { ItemDetail } from './item-detail';
 import { SelectionBar } from './selection-bar';
 import { buttonClass } from '../../components/button';
+import { PictureSettingsRecall } from '../../widgets/settings-recall/picture-settings-recall';
+import { recallLink } from '../../widgets/settings-recall/recall-link';
+
+const PICTURE_IMPORT_ASIDE = 'Import adds gallery exports (.zip); of a picture, only its settings are read, to use on Create.';
 
 export default function GalleryPage() {
   const status = useGallery((s) => s.status);
@@ -30,6 +34,7 @@ export default function GalleryPage() {
   const health = useStorageHealth(items.length);
   const [notice, setNotice] = useState<string>();
   const [archiveProgress, setArchiveProgress] = useState<ArchiveProgress>();
+  const [recallFile, setRecallFile] = useState<File>();
   const [, match] = useRoute<{ id: string }>('/gallery/:id');
   const [, navigate] = useLocation();
 
@@ -55,7 +60,7 @@ export default function GalleryPage() {
           </p>
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <StorageMeter {...health} />
-            <ArchiveActions shown={shown} onProgress={setArchiveProgress} />
+            <ArchiveActions shown={shown} onProgress={setArchiveProgress} onPicture={setRecallFile} />
           </div>
         </div>
         {wipedCount !== undefined && (
@@ -73,6 +78,7 @@ export default function GalleryPage() {
             {archiveProgress.text}
           </p>
         )}
+        {recallFile && <PictureSettingsRecall file={recallFile} valuesFor={recallLink} onUse={(link) => navigate(link.href)} onDismiss={() => setRecallFile(undefined)} sayWhenNone aside={PICTURE_IMPORT_ASIDE} />}
         <GalleryToolbar />
         {selecting && <SelectionBar shown={shown} onDelete={(ids) => void remove(ids)} onProgress={setArchiveProgress} />}
       </header>
