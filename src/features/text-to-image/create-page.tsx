@@ -9,11 +9,10 @@ import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
 import { useCreateForm } from './create-form-store';
 import { CreateForm } from './create-form';
+import { CreateRecall } from './create-recall';
 
 /** Cards load with the first run, so the first page carries only the form. */
 const RunCard = lazy(() => import('../../widgets/run-card').then((module) => ({ default: module.RunCard })));
-/** Settings from a dropped or pasted picture: not needed for the first paint. */
-const CreateRecall = lazy(() => import('./create-recall'));
 
 const EXAMPLES = [
   'A lighthouse on a cliff at dusk, waves crashing, warm light',
@@ -48,7 +47,7 @@ export default function CreatePage() {
   }
 
   return (
-    <Workspace title="Create" controls={<><Suspense fallback={null}><CreateRecall /></Suspense><CreateForm onGenerate={generate} /></>} resultsLabel="Results">
+    <Workspace title="Create" controls={<><CreateRecall /><CreateForm onGenerate={generate} /></>} resultsLabel="Results">
       {runs.length === 0 ? (
         <EmptyResults title="Nothing here yet. Create your first image">
           <p className="mt-2 text-sm text-muted">Describe a picture, or start from an example:</p>

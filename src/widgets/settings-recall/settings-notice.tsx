@@ -12,15 +12,18 @@ import type { RecallLink } from './recall-link';
 
 const MAX_NOTES = 6;
 
-/** `aside` is the page's own word on what it did with the file. */
-function Frame({ children, aside, onDismiss }: { children: ReactNode; aside?: string; onDismiss(): void }) {
+/** `aside` is the page's own word on what it did with the file; `action` goes before Dismiss. */
+function Frame({ children, aside, action, onDismiss }: { children: ReactNode; aside?: string; action?: ReactNode; onDismiss(): void }) {
   return (
     <div role="status" aria-label="Settings in the picture" className="flex flex-col gap-2 rounded-lg border border-accent/50 bg-raised/60 p-3 text-sm">
       {children}
-      {aside && <p className="text-muted">{aside}</p>}
-      <button type="button" className={buttonClass('small', 'self-start')} onClick={onDismiss}>
-        Dismiss
-      </button>
+      {aside && <p className="text-xs text-muted">{aside}</p>}
+      <div className="flex flex-wrap items-center gap-2">
+        {action}
+        <button type="button" className={buttonClass('secondary')} onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
     </div>
   );
 }
@@ -55,8 +58,13 @@ export function SettingsNotice({ fileName, settings, onUse, elsewhere, used, asi
   const summary = settingsSummary(settings);
   const notes = settings.notes.slice(0, MAX_NOTES);
   const moreNotes = settings.notes.length - notes.length;
+  const action = onUse && (
+    <button type="button" className={buttonClass('primary')} onClick={onUse}>
+      Use its settings
+    </button>
+  );
   return (
-    <Frame aside={aside} onDismiss={onDismiss}>
+    <Frame aside={aside} action={action} onDismiss={onDismiss}>
       <p className="font-medium [overflow-wrap:anywhere]">
         {quoted(fileName)} carries settings from {settings.sourceName}.
       </p>
@@ -74,7 +82,7 @@ export function SettingsNotice({ fileName, settings, onUse, elsewhere, used, asi
       )}
       {summary && <p className="text-muted">{summary}</p>}
       {notes.length > 0 && (
-        <ul className="list-disc pl-5 text-muted [overflow-wrap:anywhere]">
+        <ul className="list-disc pl-4 text-xs text-muted [overflow-wrap:anywhere]">
           {notes.map((note, i) => (
             <li key={i}>{shortened(note, 240)}</li>
           ))}
@@ -82,19 +90,13 @@ export function SettingsNotice({ fileName, settings, onUse, elsewhere, used, asi
         </ul>
       )}
       {used && <p className="font-medium text-success">The form now holds these settings.</p>}
-      {onUse ? (
-        <button type="button" className={buttonClass('primary', 'self-start')} onClick={onUse}>
-          Use its settings
-        </button>
-      ) : (
-        elsewhere && (
-          <p>
-            This page has no use for them.{' '}
-            <Link href={elsewhere.href} className="font-medium text-accent underline">
-              Open them in {elsewhere.page}
-            </Link>
-          </p>
-        )
+      {!onUse && elsewhere && (
+        <p>
+          This page has no use for them.{' '}
+          <Link href={elsewhere.href} className="font-medium text-accent underline">
+            Open them in {elsewhere.page}
+          </Link>
+        </p>
       )}
     </Frame>
   );
