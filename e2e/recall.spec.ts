@@ -50,6 +50,8 @@ test('a ComfyUI picture dropped on Create gives back its prompt and negative pro
 test('an AUTOMATIC1111 picture pasted on Create locks its seed', async ({ createPage, page }) => {
   const a1111 = expected.files['automatic1111.png'];
   await createPage.goto();
+  // A person pastes once the page is there.
+  await expect(createPage.prompt).toBeVisible();
   await pasteFile(page, sample('automatic1111.png'));
   const notice = page.getByRole('status', { name: 'Settings in the picture' });
   await expect(notice).toContainText('carries settings from AUTOMATIC1111 / Forge');
