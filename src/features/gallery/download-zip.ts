@@ -19,7 +19,7 @@ export async function downloadItemsAsZip(items: readonly GalleryItem[], report: 
     report({ tone: 'alert', text: 'Nothing to download: none of the selected items is finished.' });
     return;
   }
-  const fileName = zipFileName(count(items.length, 'item').replace(' ', '-'));
+  const fileName = zipFileName(`${items.length}-item${items.length === 1 ? '' : 's'}`);
   try {
     const target = await openZipSink(fileName);
     if (!target) return;

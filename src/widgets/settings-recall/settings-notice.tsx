@@ -89,7 +89,7 @@ export function SettingsNotice({ fileName, settings, onUse, elsewhere, used, asi
           {moreNotes > 0 && <li>And {moreNotes} more.</li>}
         </ul>
       )}
-      {used && <p className="font-medium text-success">The form now holds these settings.</p>}
+      {used && <p className="font-medium">The form now holds these settings.</p>}
       {!onUse && elsewhere && (
         <p>
           This page has no use for them.{' '}
