@@ -17,7 +17,7 @@ import { buttonClass } from '../../components/button';
 import { PictureSettingsRecall } from '../../widgets/settings-recall/picture-settings-recall';
 import { recallLink } from '../../widgets/settings-recall/recall-link';
 
-const PICTURE_IMPORT_ASIDE = 'Import adds gallery exports (.zip); of a picture, only its settings are read, to use on Create.';
+const PICTURE_IMPORT_ASIDE = 'Import adds gallery exports (.zip); of a picture or video, only its settings are read, and nothing is added.';
 
 export default function GalleryPage() {
   const status = useGallery((s) => s.status);
