@@ -28,6 +28,20 @@ async function dataTransferWith(page: Page, file: TestFile) {
   );
 }
 
+/** Drops `file` on `target` as a person's drag from the desktop does: dragenter, dragover, drop. */
+export async function dropFile(target: Locator, file: TestFile) {
+  const dataTransfer = await dataTransferWith(target.page(), file);
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+}
+
+/** Pastes `file` (Ctrl/Cmd+V) into whatever has focus. */
+export async function pasteFile(page: Page, file: TestFile) {
+  const dataTransfer = await dataTransferWith(page, file);
+  await page.evaluate((clipboardData) => {
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, dataTransfer);
+}
+
 export class ImageInputObject {
   readonly region: Locator;
   readonly dropTarget: Locator;
@@ -42,16 +56,12 @@ export class ImageInputObject {
     this.error = this.region.getByRole('alert');
   }
 
-  async drop(file: TestFile) {
-    const dataTransfer = await dataTransferWith(this.page, file);
-    for (const type of ['dragenter', 'dragover', 'drop']) await this.dropTarget.dispatchEvent(type, { dataTransfer });
+  drop(file: TestFile) {
+    return dropFile(this.dropTarget, file);
   }
 
-  async paste(file: TestFile) {
-    const dataTransfer = await dataTransferWith(this.page, file);
-    await this.page.evaluate((clipboardData) => {
-      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-    }, dataTransfer);
+  paste(file: TestFile) {
+    return pasteFile(this.page, file);
   }
 
   async browse(file: TestFile) {

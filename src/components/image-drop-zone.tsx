@@ -2,9 +2,10 @@
  * Where an image goes in: drop a file (or a gallery item), click to browse, or paste. Keyboard
  * users get real buttons; the checks and the loading live with the caller.
  */
-import { type DragEvent, useEffect, useState } from 'react';
+import { type DragEvent, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { GALLERY_ITEM_DRAG_TYPE } from '../lib/drag-types';
+import { usePastedFiles } from '../lib/use-pasted-files';
 
 export interface DropZonePreview {
   url: string;
@@ -24,20 +25,6 @@ interface ImageDropZoneProps {
 
 const buttonClass = 'inline-flex min-h-11 items-center rounded-md border border-line bg-panel px-3 text-sm font-medium hover:text-accent';
 const hasGalleryItem = (event: DragEvent) => event.dataTransfer.types.includes(GALLERY_ITEM_DRAG_TYPE);
-
-/** Pasting a file anywhere on the page (outside other file inputs) hands it over. */
-function usePastedFiles(onFiles: (files: File[]) => void) {
-  useEffect(() => {
-    function onPaste(event: ClipboardEvent) {
-      const files = [...(event.clipboardData?.files ?? [])];
-      if (files.length === 0) return;
-      event.preventDefault();
-      onFiles(files);
-    }
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  }, [onFiles]);
-}
 
 export function ImageDropZone({ label, preview, checking, error, onFiles, onGalleryItem, onClear }: ImageDropZoneProps) {
   const [galleryDragOver, setGalleryDragOver] = useState(false);

@@ -36,6 +36,8 @@ export function SliderField({ id, label, value, min, max, step, defaultValue, hi
         max={max}
         step={step}
         value={value}
+        // A value between steps (a recalled strength of 0.87) is what is sent: say it, not the step the thumb sits on.
+        aria-valuetext={format(value)}
         list={`${id}-default`}
         aria-describedby={`${id}-hint`}
         onChange={(event) => onChange(Number(event.target.value))}

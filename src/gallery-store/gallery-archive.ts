@@ -6,7 +6,6 @@
  * checked by their bytes, every item is rebuilt through the contract's schemas, remote addresses
  * are kept only on backends the studio uses, and nothing is imported twice.
  */
-import { Zip, ZipPassThrough } from 'fflate';
 import * as z from 'zod/mini';
 import { MAX_SEED, REQUEST_SCHEMAS } from '../api/contract';
 import { parseJsonBytes } from '../lib/bytes';
@@ -15,6 +14,7 @@ import { ITEM_ID_PATTERN } from '../lib/item-id';
 import { readModelId } from '../lib/model-id';
 import { sniffMediaType } from '../lib/media-type';
 import { readZipDirectory, readZipEntry, type ZipEntry } from '../lib/zip-reader';
+import { writeZip } from '../lib/zip-writer';
 import { MAX_MEDIA_BYTES } from './fetch-backend-media';
 import type { GalleryItem, GalleryKind } from './gallery-item';
 import type { GalleryState } from './gallery-store';
@@ -74,61 +74,23 @@ export interface ExportReport {
 
 /** Writes the finished items among `items` to `sink` as a zip: manifest first, then each item's thumbnail and media. */
 export async function exportGallery(store: Store, items: readonly GalleryItem[], sink: WritableStream<Uint8Array>): Promise<ExportReport> {
-  const writer = sink.getWriter();
-  const report: ExportReport = { items: 0, withoutMedia: 0 };
-  let written = Promise.resolve();
-  let failure: unknown;
-  const finished = new Promise<void>((resolve, reject) => {
-    const zip = new Zip((error, chunk, final) => {
-      if (error) {
-        failure = error;
-        reject(error);
-        return;
+  const ready = items.filter((item) => item.status === 'ready');
+  let withoutMedia = 0;
+  await writeZip(sink, async (addFile) => {
+    const manifest = { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, exportedAt: new Date().toISOString(), items: ready.map(manifestEntry) };
+    await addFile(MANIFEST, new Blob([JSON.stringify(manifest)]));
+    for (const item of ready) {
+      const media = item.mediaStored ? await store.getState().media(item.id) : undefined;
+      if (!media) {
+        withoutMedia++;
+        continue;
       }
-      written = written.then(() => writer.write(chunk));
-      if (final) written.then(resolve, reject);
-    });
-    void (async () => {
-      const ready = items.filter((item) => item.status === 'ready');
-      const addFile = async (name: string, blob: Blob) => {
-        const file = new ZipPassThrough(name);
-        zip.add(file);
-        const reader = blob.stream().getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          file.push(value);
-          await written; // Backpressure: never more than one chunk ahead of the sink.
-        }
-        file.push(new Uint8Array(0), true);
-      };
-      const manifest = { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, exportedAt: new Date().toISOString(), items: ready.map(manifestEntry) };
-      await addFile(MANIFEST, new Blob([JSON.stringify(manifest)]));
-      let withoutMedia = 0;
-      for (const item of ready) {
-        const media = item.mediaStored ? await store.getState().media(item.id) : undefined;
-        if (!media) {
-          withoutMedia++;
-          continue;
-        }
-        const thumb = (await store.getState().thumbnails([item.id])).get(item.id);
-        if (thumb) await addFile(thumbPath(item.id), thumb);
-        await addFile(mediaPath(item), await withItemRecipe(item, media));
-        if (failure) return;
-      }
-      report.items = ready.length;
-      report.withoutMedia = withoutMedia;
-      zip.end();
-    })().catch(reject);
+      const thumb = (await store.getState().thumbnails([item.id])).get(item.id);
+      if (thumb) await addFile(thumbPath(item.id), thumb);
+      await addFile(mediaPath(item), await withItemRecipe(item, media));
+    }
   });
-  try {
-    await finished;
-    await writer.close();
-  } catch (error) {
-    await writer.abort(error).catch(() => undefined);
-    throw error;
-  }
-  return report;
+  return { items: ready.length, withoutMedia };
 }
 
 const manifestSchema = z.object({

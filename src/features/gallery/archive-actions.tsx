@@ -1,44 +1,26 @@
 /**
  * Export the shown items to a .zip (straight to disk where the browser lets the studio write a
  * file, else as a download) and import an export back, with a plain report of what happened.
+ * A picture chosen or dropped to import is no export: it goes to `onPicture`, for its settings.
  */
 import { type ChangeEvent, useRef, useState } from 'react';
 import type { GalleryItem } from '../../gallery-store/gallery-item';
 import { galleryStore } from '../../gallery-store/use-gallery';
-import { saveBlob } from '../../lib/download-file';
+import { sniffMediaType } from '../../lib/media-type';
+import { usePageFileDrop } from '../../lib/use-page-file-drop';
 import { buttonClass } from '../../components/button';
+import { DropOverlay } from '../../components/drop-overlay';
+import { openZipSink, zipFileName } from './zip-sink';
 
-type Progress = { tone: 'status' | 'alert'; text: string } | undefined;
+/** A line under the gallery's header saying how an export, import or download goes. */
+export type ArchiveProgress = { tone: 'status' | 'alert'; text: string } | undefined;
 
 const loadArchive = () => import('../../gallery-store/gallery-archive');
 
-interface SavePicker {
-  showSaveFilePicker?(options: { suggestedName: string; types: Array<{ description: string; accept: Record<string, string[]> }> }): Promise<{ createWritable(): Promise<WritableStream<Uint8Array>> }>;
-}
-
-/** Where the zip goes: a file the creator picks (streamed to disk), or a download assembled by the browser. */
-async function openSink(fileName: string): Promise<{ sink: WritableStream<Uint8Array>; finish(): void } | undefined> {
-  const picker = (window as SavePicker).showSaveFilePicker;
-  if (picker) {
-    try {
-      const handle = await picker({ suggestedName: fileName, types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }] });
-      return { sink: await handle.createWritable(), finish: () => undefined };
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return undefined;
-      // Fall through to a download when the picker is unavailable here.
-    }
-  }
-  const chunks: Uint8Array[] = [];
-  return {
-    sink: new WritableStream({ write: (chunk) => void chunks.push(chunk) }),
-    finish: () => saveBlob(new Blob(chunks as BlobPart[], { type: 'application/zip' }), fileName),
-  };
-}
-
-export async function exportItems(items: readonly GalleryItem[], report: (progress: Progress) => void): Promise<void> {
-  const fileName = `aiart-gallery-${new Date().toISOString().slice(0, 10)}.zip`;
+export async function exportItems(items: readonly GalleryItem[], report: (progress: ArchiveProgress) => void): Promise<void> {
+  const fileName = zipFileName('gallery');
   try {
-    const target = await openSink(fileName);
+    const target = await openZipSink(fileName);
     if (!target) return;
     report({ tone: 'status', text: `Exporting ${items.length.toLocaleString('en')} items…` });
     const { exportGallery } = await loadArchive();
@@ -61,15 +43,39 @@ function describeImport(result: { imported: number; withoutMedia: number; skippe
   return parts.join('');
 }
 
-export function ArchiveActions({ shown, onProgress }: { shown: readonly GalleryItem[]; onProgress(progress: Progress): void }) {
+/** True for a file that starts like a zip (a local file header, or the end record of an empty zip). */
+const isZip = (head: Uint8Array) => head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+
+interface ArchiveActionsProps {
+  shown: readonly GalleryItem[];
+  onProgress(progress: ArchiveProgress): void;
+  /** A picture or video to import, which only its settings can come from. */
+  onPicture(file: File): void;
+}
+
+export function ArchiveActions({ shown, onProgress, onPicture }: ArchiveActionsProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const button = buttonClass('secondary');
+  const dragging = usePageFileDrop((files) => void importFile(files[0]));
 
-  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+  function chooseFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
+    if (file) void importFile(file);
+  }
+
+  async function importFile(file: File) {
+    if (busy) {
+      onProgress({ tone: 'alert', text: `“${file.name.slice(0, 80)}” was not imported: wait until the export or import under way is done.` });
+      return;
+    }
+    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    if (!isZip(head) && sniffMediaType(head)) {
+      onProgress(undefined);
+      onPicture(file);
+      return;
+    }
     setBusy(true);
     onProgress({ tone: 'status', text: `Importing “${file.name.slice(0, 80)}”…` });
     try {
@@ -98,7 +104,15 @@ export function ArchiveActions({ shown, onProgress }: { shown: readonly GalleryI
       <button type="button" className={button} disabled={busy} onClick={() => input.current?.click()}>
         Import…
       </button>
-      <input ref={input} type="file" accept=".zip,application/zip" aria-label="Import a gallery export" className="hidden" onChange={(event) => void importFile(event)} />
+      <input
+        ref={input}
+        type="file"
+        accept=".zip,application/zip,image/png,image/jpeg,image/webp,video/mp4"
+        aria-label="Import a gallery export, or a picture's settings"
+        className="hidden"
+        onChange={chooseFile}
+      />
+      {dragging && <DropOverlay message="Drop a gallery export (.zip) to import it, or a picture to read its settings" />}
     </div>
   );
 }

@@ -9,12 +9,16 @@ import { APP_PATHS } from '../../lib/app-paths';
 import { useKeyShortcut } from '../../lib/use-key-shortcut';
 import { filterItems, isFiltered } from './gallery-filters';
 import { GalleryGrid } from './gallery-grid';
-import { ArchiveActions } from './archive-actions';
+import { type ArchiveProgress, ArchiveActions } from './archive-actions';
 import { GalleryToolbar } from './gallery-toolbar';
 import { useGalleryView } from './gallery-view-store';
 import { ItemDetail } from './item-detail';
 import { SelectionBar } from './selection-bar';
 import { buttonClass } from '../../components/button';
+import { PictureSettingsRecall } from '../../widgets/settings-recall/picture-settings-recall';
+import { recallLink } from '../../widgets/settings-recall/recall-link';
+
+const PICTURE_IMPORT_ASIDE = 'Import adds gallery exports (.zip); of a picture or video, only its settings are read, and nothing is added.';
 
 export default function GalleryPage() {
   const status = useGallery((s) => s.status);
@@ -30,7 +34,8 @@ export default function GalleryPage() {
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const health = useStorageHealth(items.length);
   const [notice, setNotice] = useState<string>();
-  const [archiveProgress, setArchiveProgress] = useState<{ tone: 'status' | 'alert'; text: string }>();
+  const [archiveProgress, setArchiveProgress] = useState<ArchiveProgress>();
+  const [recallFile, setRecallFile] = useState<File>();
   const [, match] = useRoute<{ id: string }>('/gallery/:id');
   const [, navigate] = useLocation();
 
@@ -62,7 +67,7 @@ export default function GalleryPage() {
           </p>
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <StorageMeter {...health} />
-            <ArchiveActions shown={shown} onProgress={setArchiveProgress} />
+            <ArchiveActions shown={shown} onProgress={setArchiveProgress} onPicture={setRecallFile} />
           </div>
         </div>
         {wipedCount !== undefined && (
@@ -80,8 +85,9 @@ export default function GalleryPage() {
             {archiveProgress.text}
           </p>
         )}
+        {recallFile && <PictureSettingsRecall file={recallFile} valuesFor={recallLink} onUse={(link) => navigate(link.href)} onDismiss={() => setRecallFile(undefined)} sayWhenNone aside={PICTURE_IMPORT_ASIDE} />}
         <GalleryToolbar />
-        {selecting && <SelectionBar shown={shown} onDelete={(ids) => void remove(ids)} />}
+        {selecting && <SelectionBar shown={shown} onDelete={(ids) => void remove(ids)} onProgress={setArchiveProgress} />}
       </header>
 
       {status === 'failed' ? (

@@ -9,6 +9,9 @@ import { createImageSourceStore } from '../../widgets/image-source/image-source-
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
 import { pictureRecipeValues } from '../../lib/form-fields';
 import { useAddressRecipe } from '../../lib/use-address-recipe';
+import { formRecall } from '../../widgets/settings-recall/form-recall';
+import { PictureSettingsRecall } from '../../widgets/settings-recall/picture-settings-recall';
+import { recalledTransformValues } from './recalled-transform-values';
 import { TransformForm, type TransformRun } from './transform-form';
 import { useTransformForm } from './transform-form-store';
 
@@ -55,7 +58,11 @@ export default function TransformPage() {
 
   const controls = (
     <>
-      <ImageSourceField useSource={useTransformSource} label="Source image" />
+      <ImageSourceField
+        useSource={useTransformSource}
+        label="Source image"
+        settingsNotice={(file, dismiss) => <PictureSettingsRecall file={file} {...formRecall(useTransformForm, recalledTransformValues)} onDismiss={dismiss} />}
+      />
       <TransformForm sourceProblem={source ? undefined : 'Add a source image first: drop, paste, browse or pick one.'} onTransform={transform} />
     </>
   );

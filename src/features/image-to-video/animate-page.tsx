@@ -19,7 +19,10 @@ import { useAddressRecipe } from '../../lib/use-address-recipe';
 import { renderVideoInput } from '../../lib/video-input';
 import { createImageSourceStore } from '../../widgets/image-source/image-source-store';
 import { ImageSourceField } from '../../widgets/image-source/image-source-field';
+import { formRecall } from '../../widgets/settings-recall/form-recall';
+import { PictureSettingsRecall } from '../../widgets/settings-recall/picture-settings-recall';
 import { useAnimateForm } from './animate-form-store';
+import { recalledAnimateValues } from './recalled-animate-values';
 import { CropEditor } from './crop-editor';
 import { VideoJobCard } from './video-job-card';
 import { buttonClass } from '../../components/button';
@@ -96,7 +99,11 @@ export default function AnimatePage() {
 
   const controls = (
     <>
-      <ImageSourceField useSource={useAnimateSource} label="Picture to animate" />
+      <ImageSourceField
+        useSource={useAnimateSource}
+        label="Picture to animate"
+        settingsNotice={(file, dismiss) => <PictureSettingsRecall file={file} {...formRecall(useAnimateForm, recalledAnimateValues)} onDismiss={dismiss} />}
+      />
       <form
         aria-label="Animate a picture"
         onSubmit={animate}
