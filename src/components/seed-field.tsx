@@ -1,8 +1,11 @@
 /** Seed: random for each generation by default; lock it to repeat a result, or roll a new one. */
+import { lazy, Suspense } from 'react';
 import { MAX_SEED } from '../api/contract';
 import type { SeedValue } from '../lib/form-fields';
 import { randomSeed } from '../lib/random-seed';
-import { CopyButton } from './copy-button';
+
+/** Copying is a second thought: the button arrives after the form. */
+const CopyButton = lazy(() => import('./copy-button').then((module) => ({ default: module.CopyButton })));
 
 const buttonClass = 'min-h-11 rounded-md border border-line px-3 text-sm text-muted hover:text-fg aria-pressed:border-accent aria-pressed:text-fg';
 
@@ -32,7 +35,9 @@ export function SeedField({ value, onChange }: { value: SeedValue; onChange(valu
         <button type="button" className={buttonClass} onClick={() => onChange({ seed: randomSeed(), locked: value.locked })}>
           New seed
         </button>
-        <CopyButton text={String(value.seed)} label="Copy seed" className={buttonClass} />
+        <Suspense fallback={null}>
+          <CopyButton text={String(value.seed)} label="Copy seed" className={buttonClass} />
+        </Suspense>
       </div>
       <p id="seed-help" className={`mt-1 text-xs ${invalid ? 'text-danger' : 'text-muted'}`}>
         {invalid

@@ -9,10 +9,11 @@ import { enqueueRuns } from '../../run-queue/run-actions';
 import { useRuns } from '../../run-queue/use-runs';
 import { useCreateForm } from './create-form-store';
 import { type CreateRun, CreateForm } from './create-form';
-import { CreateRecall } from './create-recall';
 
 /** Cards load with the first run, so the first page carries only the form. */
 const RunCard = lazy(() => import('../../widgets/run-card').then((module) => ({ default: module.RunCard })));
+/** Reading a dropped or pasted picture's settings arrives just after the form. */
+const CreateRecall = lazy(() => import('./create-recall').then((module) => ({ default: module.CreateRecall })));
 
 const EXAMPLES = [
   'A lighthouse on a cliff at dusk, waves crashing, warm light',
@@ -54,7 +55,14 @@ export default function CreatePage() {
   }
 
   return (
-    <Workspace title="Create" controls={<><CreateRecall /><CreateForm onGenerate={generate} /></>} resultsLabel="Results">
+    <Workspace title="Create" controls={
+        <>
+          <Suspense fallback={null}>
+            <CreateRecall />
+          </Suspense>
+          <CreateForm onGenerate={generate} />
+        </>
+      } resultsLabel="Results">
       {runs.length === 0 ? (
         <EmptyResults title="Nothing here yet. Create your first image">
           <p className="mt-2 text-sm text-muted">Describe a picture, or start from an example:</p>
